@@ -1,0 +1,117 @@
+//! The Digest model: what every renderer reads, and what `--format json` prints.
+//!
+//! Built by [`crate::pipeline`] from the stories, key sentences and extracted
+//! items of one period. Field names are a contract with scripts that read the
+//! JSON: fields may gain siblings, never change name or meaning.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Digest {
+    /// Human title of the period, e.g. "Week of 27 January – 3 February 2025".
+    pub title: String,
+    pub period: Period,
+    pub generated_at: DateTime<Utc>,
+    pub articles: Vec<ArticleRef>,
+    pub stories: Vec<Story>,
+    pub measures: Vec<Measure>,
+    pub figures: Vec<Figure>,
+    pub quotes: Vec<Quote>,
+    pub upcoming: Vec<Upcoming>,
+}
+
+/// The window `[start, end)`, in UTC.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct Period {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ArticleRef {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    /// ISO 8601: a date, or a full instant when the source gave a time.
+    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Story {
+    pub id: String,
+    pub title: String,
+    /// Article ids, most informative first.
+    pub articles: Vec<String>,
+    pub key_sentences: Vec<Evidence>,
+}
+
+/// A pointer to one sentence of one article: `index` is the 0-based position
+/// of the sentence in the article body, as `digest summarize` numbers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub article: String,
+    pub index: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Measure {
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub status: String,
+    pub actors: Vec<String>,
+    #[serde(rename = "where")]
+    pub place: Option<String>,
+    pub when: Option<When>,
+    /// True when the text only says it may happen ("officials believe they could").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hedged: bool,
+    #[serde(default)]
+    pub provisions: Vec<Measure>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// A time phrase as written, with the date(s) it resolves to against the
+/// article's publication date; no date when it cannot be resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct When {
+    pub text: String,
+    pub date: Option<NaiveDate>,
+    /// Last day of a range ("between March 31 and April 1", "last week").
+    pub end: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Figure {
+    pub value: String,
+    pub what: String,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Quote {
+    pub speaker: String,
+    pub text: String,
+    pub evidence: Vec<Evidence>,
+}
+
+/// A dated event on or after the end of the period.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Upcoming {
+    pub name: String,
+    pub date: NaiveDate,
+    pub end: Option<NaiveDate>,
+    #[serde(rename = "where")]
+    pub place: Option<String>,
+    /// The measure this event belongs to.
+    pub measure: Option<String>,
+}

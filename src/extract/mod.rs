@@ -1,0 +1,2 @@
+//! Extraction: sentences → measures, dates, figures, quotes.
+pub mod dates;
