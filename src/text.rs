@@ -1,1 +1,66 @@
-//! STUB
+//! Shared text analysis for the statistical stages (clustering, ranking):
+//! a string → its content terms (lower-cased, stop words dropped, stemmed).
+//!
+//! Extraction does not use this: its rules read the words as written.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../rules/stopwords.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// True for a stop word (lower case).
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(word)
+}
+
+/// The words of `text`: runs of letters and digits (inner apostrophes and
+/// hyphens kept), as written.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+}
+
+/// Content terms of `text`: lower-cased, stop words and one-letter words
+/// dropped, possessives cut, Porter2-stemmed.
+pub fn terms(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut lower = String::new();
+    for w in words(text) {
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        let w = lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("’s"))
+            .unwrap_or(&lower);
+        if w.chars().count() < 2 || is_stop_word(w) {
+            continue;
+        }
+        out.push(STEMMER.stem(w).into_owned());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_stemmed_content_words() {
+        assert_eq!(
+            terms("The gangs were smuggling people"),
+            ["gang", "smuggl", "peopl"]
+        );
+        assert_eq!(terms("Britain's border"), ["britain", "border"]);
+    }
+}
