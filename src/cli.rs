@@ -1,1 +1,267 @@
-//! STUB
+//! The command line: clap arguments → a validated config → the pipeline.
+//! Prints diagnostics on stderr (stdout is the product) and picks the exit
+//! code.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use serde::Serialize;
+
+use crate::config::{BuildConfig, BuildRequest};
+use crate::document::Document;
+use crate::extract::{self, rules::Rules};
+use crate::ingest::{self, IngestOptions};
+use crate::pipeline;
+use crate::rank::{Candidate, RankOptions, rank};
+use crate::render::{self, Format};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  done
+  1  nothing could be built (bad flags or config, output not writable)
+  2  built, but some inputs were rejected (each is named on stderr with the reason)
+
+Examples:
+  digest build --input samples --now 2025-02-03T12:00:00Z --since 7d
+  digest build --since 7d                      # inputs and defaults from digest.toml
+  digest build -i articles/ -f html -o week.html
+  digest summarize --sentences 3 article.txt";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "digest",
+    version,
+    about = "Weekly digests of policy news: what was decided, announced or scheduled, with sources.",
+    after_help = EXIT_CODES
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the digest of a period from article files and folders.
+    #[command(after_help = EXIT_CODES)]
+    Build(BuildArgs),
+    /// Print each article's key sentences as JSON Lines, one article a line.
+    #[command(after_help = EXIT_CODES)]
+    Summarize(SummarizeArgs),
+}
+
+#[derive(Debug, Args)]
+struct BuildArgs {
+    /// Start of the window: a duration back from --until/--now, or a date
+    /// [default: 7d, or `since` in digest.toml]. Example: --since 7d, --since 2025-01-27
+    #[arg(long, value_name = "DUR|DATE")]
+    since: Option<String>,
+    /// End of the window (exclusive) [default: now]. Example: --until 2025-02-03
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+    /// Fix the clock, for reproducible runs. Example: --now 2025-02-03T12:00:00Z
+    #[arg(long, value_name = "DATETIME", env = "DIGEST_NOW")]
+    now: Option<String>,
+    /// Article file or folder (read recursively): .txt, .md, .html, .jsonl.
+    /// Repeatable. Example: --input samples --input more/article.md
+    #[arg(short, long = "input", value_name = "PATH")]
+    inputs: Vec<PathBuf>,
+    /// Output format [default: markdown, or `format` in digest.toml]. Example: --format html
+    #[arg(short, long, value_enum)]
+    format: Option<Format>,
+    /// Write the digest to this file instead of stdout. Example: --out week.md
+    #[arg(short, long, value_name = "PATH")]
+    out: Option<PathBuf>,
+    /// Config file [default: ./digest.toml, else the user's config dir].
+    /// Example: --config /etc/digest/digest.toml
+    #[arg(long, value_name = "FILE", env = "DIGEST_CONFIG")]
+    config: Option<PathBuf>,
+    /// Let articles without a publication date into the window.
+    #[arg(long)]
+    include_undated: bool,
+}
+
+#[derive(Debug, Args)]
+struct SummarizeArgs {
+    /// How many key sentences per article. Example: --sentences 3
+    #[arg(short = 'n', long, default_value_t = 3)]
+    sentences: usize,
+    /// Article files (.txt, .md, .html, .jsonl). Example: article.txt
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+}
+
+/// Runs digest with these arguments (the first is the program name).
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    init_logging();
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let result = match cli.command {
+        Command::Build(a) => build(a),
+        Command::Summarize(a) => summarize(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("digest: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("DIGEST_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+fn report_rejected(rejected: &[ingest::IngestError]) {
+    for e in rejected {
+        eprintln!("digest: skipped {e}");
+    }
+}
+
+fn build(a: BuildArgs) -> anyhow::Result<ExitCode> {
+    let req = BuildRequest {
+        inputs: a.inputs,
+        since: a.since,
+        until: a.until,
+        now: a.now,
+        format: a.format,
+        out: a.out,
+        config: a.config,
+        include_undated: a.include_undated,
+    };
+    let cfg = BuildConfig::resolve(req, chrono::Utc::now())?;
+    let ingested = ingest::ingest(&cfg.inputs, &IngestOptions::default());
+    report_rejected(&ingested.rejected);
+    let outcome = pipeline::build(
+        ingested.articles,
+        cfg.period,
+        cfg.now,
+        cfg.include_undated,
+        &cfg.options,
+    );
+    if outcome.in_window == 0 {
+        let newest = outcome.newest.map_or_else(
+            || "none".to_string(),
+            |n| n.format("%Y-%m-%d %H:%M UTC").to_string(),
+        );
+        eprintln!(
+            "digest: no article falls in the window {} – {} ({} read, {} undated, newest published {}); \
+             a wider --since, --now set to the week you want, or --include-undated would help",
+            cfg.period.start.format("%Y-%m-%d %H:%M UTC"),
+            cfg.period.end.format("%Y-%m-%d %H:%M UTC"),
+            outcome.read,
+            outcome.undated,
+            newest
+        );
+    }
+    let text = render::render(&outcome.digest, cfg.format)?;
+    write_output(cfg.out.as_deref(), &text)?;
+    Ok(if ingested.rejected.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
+
+fn write_output(out: Option<&std::path::Path>, text: &str) -> anyhow::Result<()> {
+    use anyhow::Context;
+    match out {
+        Some(path) => {
+            // Write beside the target, then rename: a reader never sees half a digest.
+            let tmp = path.with_extension("tmp~");
+            std::fs::write(&tmp, text)
+                .with_context(|| format!("{}: cannot write", tmp.display()))?;
+            std::fs::rename(&tmp, path)
+                .with_context(|| format!("{}: cannot write", path.display()))?;
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .context("cannot write to stdout")?;
+            stdout.flush().context("cannot write to stdout")?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct SummaryLine<'a> {
+    file: String,
+    id: &'a str,
+    sentences: Vec<SummarySentence<'a>>,
+}
+
+#[derive(Serialize)]
+struct SummarySentence<'a> {
+    index: usize,
+    text: &'a str,
+}
+
+fn summarize(a: SummarizeArgs) -> anyhow::Result<ExitCode> {
+    let rules = Rules::builtin();
+    let opts = RankOptions::default();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut rejected = 0;
+    for file in &a.files {
+        let ingested = ingest::ingest(std::slice::from_ref(file), &IngestOptions::default());
+        report_rejected(&ingested.rejected);
+        rejected += ingested.rejected.len();
+        for article in ingested.articles {
+            let doc = Document::new(article);
+            let story = extract::Story::new(vec![&doc]);
+            let cues = extract::cues(&story, 0, rules);
+            let cands: Vec<Candidate> = story.sents[0]
+                .iter()
+                .zip(cues)
+                .map(|(s, cue)| Candidate {
+                    doc: 0,
+                    index: s.index,
+                    text: s.text,
+                    cue,
+                })
+                .collect();
+            let mut chosen: Vec<usize> = rank(&cands, a.sentences, &opts)
+                .into_iter()
+                .map(|r| r.candidate)
+                .collect();
+            chosen.sort_unstable();
+            let line = SummaryLine {
+                file: file.display().to_string(),
+                id: &doc.article.id,
+                sentences: chosen
+                    .iter()
+                    .map(|&i| SummarySentence {
+                        index: i,
+                        text: cands[i].text,
+                    })
+                    .collect(),
+            };
+            serde_json::to_writer(&mut stdout, &line)?;
+            stdout.write_all(b"\n")?;
+        }
+    }
+    stdout.flush()?;
+    Ok(if rejected == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}

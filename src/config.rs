@@ -1,1 +1,296 @@
-//! STUB
+//! Configuration: `digest.toml`, `DIGEST_*` environment and command-line
+//! flags, merged once into a validated [`BuildConfig`] (flags win over the
+//! file). Nothing after this module sees clap types or raw strings: the
+//! `--since`/`--until`/`--now` window is resolved here into UTC instants.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use serde::Deserialize;
+
+use crate::cluster::ClusterOptions;
+use crate::digest::Period;
+use crate::pipeline::Options;
+use crate::rank::RankOptions;
+use crate::render::Format;
+
+/// The config file name looked for in the working directory and in the
+/// user's config directory (`~/.config/digest/digest.toml` on Linux).
+pub const FILE_NAME: &str = "digest.toml";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: cannot read the config file: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}: {message}")]
+    Parse {
+        path: String,
+        line: usize,
+        message: String,
+    },
+    #[error("{flag} `{value}`: {message}")]
+    Value {
+        flag: &'static str,
+        value: String,
+        message: String,
+    },
+    #[error(
+        "no inputs: give article files or folders with `--input PATH` (repeatable), \
+         or list them as `inputs = [\"path\"]` in digest.toml (looked for with --config, \
+         in the current directory, then in {user_dir})"
+    )]
+    NoInputs { user_dir: String },
+}
+
+/// `digest.toml`, as written. Relative paths are relative to the file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FileConfig {
+    /// Article files and folders.
+    pub inputs: Vec<PathBuf>,
+    /// Default `--since` (e.g. "7d").
+    pub since: Option<String>,
+    pub format: Option<Format>,
+    pub out: Option<PathBuf>,
+    pub include_undated: Option<bool>,
+    /// How many key sentences each story shows.
+    pub key_sentences: Option<usize>,
+    pub cluster: Option<ClusterOptions>,
+    pub rank: Option<RankOptions>,
+}
+
+impl FileConfig {
+    /// Reads and checks a config file; errors name the file and line.
+    pub fn load(path: &Path) -> Result<FileConfig, ConfigError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: name.clone(),
+            source,
+        })?;
+        let mut cfg: FileConfig = toml::from_str(&text).map_err(|e| ConfigError::Parse {
+            path: name.clone(),
+            line: e
+                .span()
+                .map_or(1, |s| text[..s.start].lines().count().max(1)),
+            message: e.message().to_string(),
+        })?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        for input in &mut cfg.inputs {
+            if input.is_relative() {
+                *input = base.join(&*input);
+            }
+        }
+        if let Some(out) = &mut cfg.out
+            && out.is_relative()
+        {
+            *out = base.join(&*out);
+        }
+        Ok(cfg)
+    }
+
+    /// The config file to use: the one named, else `./digest.toml`, else the
+    /// user's; `None` when there is none.
+    pub fn find(named: Option<&Path>) -> Result<Option<(PathBuf, FileConfig)>, ConfigError> {
+        if let Some(p) = named {
+            return Ok(Some((p.to_path_buf(), FileConfig::load(p)?)));
+        }
+        let candidates = [Some(PathBuf::from(FILE_NAME)), user_config_path()];
+        for p in candidates.into_iter().flatten() {
+            if p.is_file() {
+                let cfg = FileConfig::load(&p)?;
+                return Ok(Some((p, cfg)));
+            }
+        }
+        Ok(None)
+    }
+}
+
+fn user_config_path() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("digest").join(FILE_NAME))
+}
+
+/// What `digest build` was asked, before merging (the CLI fills it).
+#[derive(Debug, Default, Clone)]
+pub struct BuildRequest {
+    pub inputs: Vec<PathBuf>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub now: Option<String>,
+    pub format: Option<Format>,
+    pub out: Option<PathBuf>,
+    pub config: Option<PathBuf>,
+    pub include_undated: bool,
+}
+
+/// Everything `digest build` needs, resolved and checked.
+#[derive(Debug, Clone)]
+pub struct BuildConfig {
+    pub inputs: Vec<PathBuf>,
+    pub period: Period,
+    pub now: DateTime<Utc>,
+    pub format: Format,
+    pub out: Option<PathBuf>,
+    pub include_undated: bool,
+    pub options: Options,
+}
+
+/// The default window when neither flag nor file gives `since`.
+pub const DEFAULT_SINCE: &str = "7d";
+
+impl BuildConfig {
+    pub fn resolve(req: BuildRequest, real_now: DateTime<Utc>) -> Result<BuildConfig, ConfigError> {
+        let file = FileConfig::find(req.config.as_deref())?
+            .map(|(_, f)| f)
+            .unwrap_or_default();
+        let now = match &req.now {
+            Some(s) => parse_instant(s).map_err(|message| ConfigError::Value {
+                flag: "--now",
+                value: s.clone(),
+                message,
+            })?,
+            None => real_now,
+        };
+        let end = match &req.until {
+            Some(s) => parse_instant(s).map_err(|message| ConfigError::Value {
+                flag: "--until",
+                value: s.clone(),
+                message,
+            })?,
+            None => now,
+        };
+        let since = req
+            .since
+            .or(file.since)
+            .unwrap_or_else(|| DEFAULT_SINCE.to_string());
+        let start = parse_since(&since, end).map_err(|message| ConfigError::Value {
+            flag: "--since",
+            value: since.clone(),
+            message,
+        })?;
+        if start >= end {
+            return Err(ConfigError::Value {
+                flag: "--since",
+                value: since,
+                message: format!(
+                    "the window would start at {start} but ends at {end}: since must be before until/now"
+                ),
+            });
+        }
+        let inputs = if req.inputs.is_empty() {
+            file.inputs
+        } else {
+            req.inputs
+        };
+        if inputs.is_empty() {
+            let user_dir = user_config_path().map_or_else(
+                || "your config directory".into(),
+                |p| p.display().to_string(),
+            );
+            return Err(ConfigError::NoInputs { user_dir });
+        }
+        let mut options = Options::default();
+        if let Some(c) = file.cluster {
+            options.cluster = c;
+        }
+        if let Some(r) = file.rank {
+            options.rank = r;
+        }
+        if let Some(k) = file.key_sentences {
+            options.key_sentences = k;
+        }
+        Ok(BuildConfig {
+            inputs,
+            period: Period { start, end },
+            now,
+            format: req.format.or(file.format).unwrap_or(Format::Markdown),
+            out: req.out.or(file.out),
+            include_undated: req.include_undated || file.include_undated.unwrap_or(false),
+            options,
+        })
+    }
+}
+
+/// An instant: RFC 3339, or a date (midnight UTC).
+pub fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Ok(Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN)));
+    }
+    Err("expected a date (2025-01-27) or an RFC 3339 instant (2025-02-03T12:00:00Z)".into())
+}
+
+/// `--since`: a duration back from `end` ("7d", "36h", "2weeks") or an instant.
+pub fn parse_since(s: &str, end: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+    if let Ok(d) = humantime::parse_duration(s.trim()) {
+        let d = chrono::Duration::from_std(d).map_err(|_| "duration too long".to_string())?;
+        return end
+            .checked_sub_signed(d)
+            .ok_or_else(|| "duration too long".to_string());
+    }
+    parse_instant(s).map_err(|_| {
+        "expected a duration (7d, 36h) or a date (2025-01-27) or an RFC 3339 instant".into()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn since_takes_durations_and_dates() {
+        let end = parse_instant("2025-02-03T12:00:00Z").unwrap();
+        assert_eq!(
+            parse_since("7d", end).unwrap().to_rfc3339(),
+            "2025-01-27T12:00:00+00:00"
+        );
+        assert_eq!(
+            parse_since("2025-01-27", end).unwrap().to_rfc3339(),
+            "2025-01-27T00:00:00+00:00"
+        );
+        assert!(parse_since("last tuesday", end).is_err());
+    }
+
+    #[test]
+    fn flags_win_and_inputs_are_required() {
+        let now = parse_instant("2025-02-03T12:00:00Z").unwrap();
+        let req = BuildRequest {
+            config: Some("/nonexistent/digest.toml".into()),
+            ..Default::default()
+        };
+        assert!(matches!(
+            BuildConfig::resolve(req, now),
+            Err(ConfigError::Read { .. })
+        ));
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = dir.path().join("digest.toml");
+        std::fs::write(
+            &cfg,
+            "inputs = [\"articles\"]\nsince = \"14d\"\nformat = \"html\"\n",
+        )
+        .unwrap();
+        let req = BuildRequest {
+            config: Some(cfg.clone()),
+            format: Some(Format::Text),
+            ..Default::default()
+        };
+        let c = BuildConfig::resolve(req, now).unwrap();
+        assert_eq!(c.inputs, vec![dir.path().join("articles")]);
+        assert_eq!(c.format, Format::Text);
+        assert_eq!(c.period.start.to_rfc3339(), "2025-01-20T12:00:00+00:00");
+        std::fs::write(&cfg, "inputs = [\"a\"]\nsinse = \"7d\"\n").unwrap();
+        let req = BuildRequest {
+            config: Some(cfg),
+            ..Default::default()
+        };
+        assert!(matches!(
+            BuildConfig::resolve(req, now),
+            Err(ConfigError::Parse { line: 2, .. })
+        ));
+    }
+}

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod cluster;
 pub mod config;
 pub mod digest;
+pub mod document;
 pub mod extract;
 pub mod ingest;
 pub mod pipeline;

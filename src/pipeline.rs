@@ -1,1 +1,252 @@
-//! STUB
+//! The pipeline: the articles of a period → the [`Digest`].
+//!
+//! Filters articles to the window, segments them, groups them into
+//! stories, extracts measures, figures and quotes per story, ranks key
+//! sentences (with the extraction rules as policy cues), and assembles the
+//! model every renderer reads. It reads no files and sends nothing.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+
+use crate::article::Article;
+use crate::cluster::{ClusterOptions, cluster};
+use crate::digest::{ArticleRef, Digest, Evidence, Measure, Period, Story, Upcoming};
+use crate::document::Document;
+use crate::extract::{self, rules::Rules};
+use crate::rank::{Candidate, RankOptions, rank};
+use crate::render::period_title;
+
+/// The tuning of every stage.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub cluster: ClusterOptions,
+    pub rank: RankOptions,
+    /// Key sentences shown per story.
+    pub key_sentences: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            cluster: ClusterOptions::default(),
+            rank: RankOptions::default(),
+            key_sentences: 5,
+        }
+    }
+}
+
+/// The digest, and what the caller should tell the user about the window.
+#[derive(Debug)]
+pub struct Outcome {
+    pub digest: Digest,
+    /// Articles read in all, in the window, and without a date.
+    pub read: usize,
+    pub in_window: usize,
+    pub undated: usize,
+    /// The newest publication instant among all articles read.
+    pub newest: Option<DateTime<Utc>>,
+}
+
+/// Builds the digest of `period` from `articles`. Undated articles enter
+/// only with `include_undated`.
+pub fn build(
+    articles: Vec<Article>,
+    period: Period,
+    now: DateTime<Utc>,
+    include_undated: bool,
+    opts: &Options,
+) -> Outcome {
+    let read = articles.len();
+    let undated = articles.iter().filter(|a| a.published.is_none()).count();
+    let newest = articles
+        .iter()
+        .filter_map(|a| a.published.map(|p| p.utc()))
+        .max();
+    let mut selected: Vec<Article> = articles
+        .into_iter()
+        .filter(|a| match a.published {
+            Some(p) => period.start <= p.utc() && p.utc() < period.end,
+            None => include_undated,
+        })
+        .collect();
+    selected.sort_by(|a, b| {
+        a.published
+            .map(|p| p.utc())
+            .cmp(&b.published.map(|p| p.utc()))
+            .then(a.id.cmp(&b.id))
+    });
+    let docs: Vec<Document> = selected.into_iter().map(Document::new).collect();
+    let digest = assemble(&docs, period, now, opts);
+    Outcome {
+        digest,
+        read,
+        in_window: docs.len(),
+        undated,
+        newest,
+    }
+}
+
+fn assemble(docs: &[Document], period: Period, now: DateTime<Utc>, opts: &Options) -> Digest {
+    let rules = Rules::builtin();
+    let groups = cluster(docs, &opts.cluster);
+    let mut stories = Vec::new();
+    let mut measures: Vec<(usize, Measure)> = Vec::new();
+    let mut figures = Vec::new();
+    let mut quotes = Vec::new();
+    for group in &groups {
+        let story = extract::Story::new(group.iter().map(|&d| &docs[d]).collect());
+        let found = extract::extract(&story, rules);
+        let key_sentences = key_sentences(&story, rules, opts);
+        let story_id = format!("story-{}", docs[group[0]].article.id);
+        let title = story_title(&story, &key_sentences);
+        let mut article_ids: Vec<&Document> = group.iter().map(|&d| &docs[d]).collect();
+        // Most informative first: the longest article leads.
+        article_ids.sort_by_key(|d| std::cmp::Reverse(d.sentences.len()));
+        stories.push(Story {
+            id: story_id,
+            title,
+            articles: article_ids.iter().map(|d| d.article.id.clone()).collect(),
+            key_sentences,
+        });
+        measures.extend(found.measures.into_iter().map(|m| (group.len(), m)));
+        figures.extend(found.figures);
+        quotes.extend(found.quotes);
+    }
+
+    // Measures told by more articles, with more evidence, lead.
+    let weight = |m: &Measure| {
+        let articles: HashSet<&str> = m
+            .evidence
+            .iter()
+            .chain(m.provisions.iter().flat_map(|p| &p.evidence))
+            .map(|e| e.article.as_str())
+            .collect();
+        (articles.len(), m.evidence.len() + m.provisions.len())
+    };
+    measures.sort_by(|a, b| weight(&b.1).cmp(&weight(&a.1)));
+    let mut ids = HashSet::new();
+    let mut measures: Vec<Measure> = measures.into_iter().map(|(_, m)| m).collect();
+    for m in &mut measures {
+        m.id = unique_id(&slug(&m.name), &mut ids);
+        for (i, p) in m.provisions.iter_mut().enumerate() {
+            p.id = format!("{}.{}", m.id, i + 1);
+        }
+    }
+    let end_date = (period.end - chrono::Duration::nanoseconds(1)).date_naive();
+    let upcoming = measures
+        .iter()
+        .filter_map(|m| {
+            let w = m.when.as_ref()?;
+            let date = w.date?;
+            (date > end_date || (date == end_date && w.end.is_some_and(|e| e > end_date))).then(
+                || Upcoming {
+                    name: m.name.clone(),
+                    date,
+                    end: w.end,
+                    place: m.place.clone(),
+                    measure: Some(m.id.clone()),
+                },
+            )
+        })
+        .collect::<Vec<_>>();
+    let mut upcoming = upcoming;
+    upcoming.sort_by_key(|u| u.date);
+
+    Digest {
+        title: period_title(period.start, period.end),
+        period,
+        generated_at: now,
+        articles: docs.iter().map(article_ref).collect(),
+        stories,
+        measures,
+        figures,
+        quotes,
+        upcoming,
+    }
+}
+
+/// The key sentences of a story, in rank order; a sentence syndicated by
+/// several articles is listed once (the first article's).
+fn key_sentences(story: &extract::Story, rules: &Rules, opts: &Options) -> Vec<Evidence> {
+    let mut cands = Vec::new();
+    for (d, sents) in story.sents.iter().enumerate() {
+        let cues = extract::cues(story, d, rules);
+        for (s, cue) in sents.iter().zip(cues) {
+            cands.push(Candidate {
+                doc: d,
+                index: s.index,
+                text: s.text,
+                cue,
+            });
+        }
+    }
+    rank(&cands, opts.key_sentences, &opts.rank)
+        .into_iter()
+        .map(|r| story.evidence(cands[r.candidate].doc, cands[r.candidate].index))
+        .collect()
+}
+
+/// A story's title: its first article's title that exists, else its best sentence.
+fn story_title(story: &extract::Story, key: &[Evidence]) -> String {
+    story
+        .docs
+        .iter()
+        .filter_map(|d| d.article.title.clone())
+        .max_by_key(|t| t.len())
+        .or_else(|| key.first().map(|e| shorten(&e.text, 12)))
+        .unwrap_or_else(|| "Untitled story".into())
+}
+
+fn shorten(text: &str, words: usize) -> String {
+    let w: Vec<&str> = text.split_whitespace().collect();
+    if w.len() <= words {
+        w.join(" ")
+    } else {
+        format!("{}…", w[..words].join(" "))
+    }
+}
+
+fn article_ref(d: &Document) -> ArticleRef {
+    let a = &d.article;
+    ArticleRef {
+        id: a.id.clone(),
+        path: match &a.origin {
+            crate::article::Origin::Path(p) => Some(p.display().to_string()),
+            crate::article::Origin::Url(_) => None,
+        },
+        url: a.url.clone().or_else(|| match &a.origin {
+            crate::article::Origin::Url(u) => Some(u.clone()),
+            crate::article::Origin::Path(_) => None,
+        }),
+        title: a.title.clone(),
+        outlet: a.outlet.clone(),
+        published: a.published.map(|p| p.to_iso()),
+        note: a.note.clone(),
+    }
+}
+
+fn slug(name: &str) -> String {
+    let mut s = String::new();
+    for w in name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+    {
+        if !s.is_empty() {
+            s.push('-');
+        }
+        s.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    if s.is_empty() { "measure".into() } else { s }
+}
+
+fn unique_id(base: &str, taken: &mut HashSet<String>) -> String {
+    let mut id = base.to_string();
+    let mut n = 2;
+    while !taken.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}

@@ -1,2 +1,107 @@
-//! Extraction: sentences → measures, dates, figures, quotes.
+//! Extraction: the sentences of a story → policy measures (with provisions,
+//! actors, place, status and resolved dates), key figures and quotes, each
+//! carrying its evidence (which sentence of which article).
+//!
+//! Rules are data (see [`rules`]); this module only walks sentences. It does
+//! not rank or group: the story it is given is already grouped.
+
 pub mod dates;
+pub mod entities;
+pub mod figures;
+pub mod measures;
+pub mod quotes;
+pub mod rules;
+
+use chrono::NaiveDate;
+
+use crate::digest::{Evidence, Figure, Measure, Quote};
+use crate::document::Document;
+use dates::TimeExpr;
+use rules::Rules;
+
+/// One sentence as extraction sees it: its text, its article's publication
+/// date and the time phrases found in it.
+#[derive(Debug)]
+pub struct Sent<'a> {
+    pub doc: usize,
+    pub index: usize,
+    pub text: &'a str,
+    pub published: Option<NaiveDate>,
+    pub times: Vec<TimeExpr>,
+}
+
+/// The articles of one story, sentence by sentence.
+#[derive(Debug)]
+pub struct Story<'a> {
+    pub docs: Vec<&'a Document>,
+    pub sents: Vec<Vec<Sent<'a>>>,
+}
+
+impl<'a> Story<'a> {
+    pub fn new(docs: Vec<&'a Document>) -> Story<'a> {
+        let sents = docs
+            .iter()
+            .enumerate()
+            .map(|(d, doc)| {
+                let published = doc.published_date();
+                doc.texts()
+                    .enumerate()
+                    .map(|(index, text)| Sent {
+                        doc: d,
+                        index,
+                        text,
+                        published,
+                        times: dates::find_times(text, published),
+                    })
+                    .collect()
+            })
+            .collect();
+        Story { docs, sents }
+    }
+
+    pub fn evidence(&self, doc: usize, index: usize) -> Evidence {
+        Evidence {
+            article: self.docs[doc].article.id.clone(),
+            index,
+            text: self.sents[doc][index].text.to_string(),
+        }
+    }
+}
+
+/// What one story yields.
+#[derive(Debug, Default)]
+pub struct Extraction {
+    pub measures: Vec<Measure>,
+    pub figures: Vec<Figure>,
+    pub quotes: Vec<Quote>,
+}
+
+pub fn extract(story: &Story, rules: &Rules) -> Extraction {
+    Extraction {
+        measures: measures::extract(story, rules),
+        figures: figures::extract(story),
+        quotes: quotes::extract(story, rules),
+    }
+}
+
+/// Policy-cue strength of each sentence of one article of the story, 0..1,
+/// for ranking: a measure or provision weighs most, then a resolved date,
+/// then a figure.
+pub fn cues(story: &Story, doc: usize, rules: &Rules) -> Vec<f64> {
+    story.sents[doc]
+        .iter()
+        .map(|s| {
+            let mut c = 0.0;
+            if measures::is_policy_sentence(s, rules) {
+                c += 0.6;
+            }
+            if s.times.iter().any(|t| t.date.is_some()) {
+                c += 0.25;
+            }
+            if !figures::in_sentence(s).is_empty() {
+                c += 0.15;
+            }
+            c
+        })
+        .collect()
+}

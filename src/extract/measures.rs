@@ -1,0 +1,649 @@
+//! Measures: named and generic mentions of taskforces, bills, summits,
+//! agreements… gathered into one measure per thing across a story's
+//! articles, with provisions hung under their legislation, and each
+//! measure's actors, place, status and date read off its evidence.
+
+use std::collections::HashSet;
+
+use super::rules::Rules;
+use super::{Sent, Story, entities};
+use crate::digest::{Evidence, Measure, When};
+use crate::text::terms;
+
+/// One mention of a measure in one sentence.
+#[derive(Debug, Clone)]
+struct Mention {
+    doc: usize,
+    sent: usize,
+    ty: usize,
+    /// The proper name as written, when it is one.
+    name: Option<String>,
+    /// A generic mention's own words ("new taskforce"), for naming an unnamed measure.
+    phrase: String,
+    start: usize,
+    created: bool,
+}
+
+/// A measure being assembled.
+#[derive(Debug, Default)]
+struct Draft {
+    ty: usize,
+    name: String,
+    named: bool,
+    mentions: Vec<(usize, usize, usize)>, // (doc, sent, byte offset)
+    provisions: Vec<ProvisionDraft>,
+    /// A stand-alone provision-like measure (an offence with no bill).
+    kind_override: Option<String>,
+}
+
+#[derive(Debug)]
+struct ProvisionDraft {
+    kind: String,
+    name: String,
+    terms: HashSet<String>,
+    evidence: Vec<(usize, usize)>,
+}
+
+pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
+    let mut mentions = Vec::new();
+    for sents in &story.sents {
+        for s in sents {
+            mentions.extend(find_mentions(s, rules));
+        }
+    }
+    let mut drafts: Vec<Draft> = Vec::new();
+
+    // Named mentions first, so generic ones can refer back to them.
+    for m in mentions.iter().filter(|m| m.name.is_some()) {
+        let name = m.name.as_deref().unwrap_or_default();
+        let key = name_key(name);
+        let found = drafts.iter_mut().find(|d| {
+            d.ty == m.ty && d.named && {
+                let k = name_key(&d.name);
+                k.is_subset(&key) || key.is_subset(&k)
+            }
+        });
+        match found {
+            Some(d) => {
+                if name.len() > d.name.len() {
+                    d.name = name.to_string();
+                }
+                d.mentions.push((m.doc, m.sent, m.start));
+            }
+            None => drafts.push(Draft {
+                ty: m.ty,
+                name: name.to_string(),
+                named: true,
+                mentions: vec![(m.doc, m.sent, m.start)],
+                ..Draft::default()
+            }),
+        }
+    }
+    for m in mentions.iter().filter(|m| m.name.is_none()) {
+        match resolve_generic(m, &drafts, &mentions) {
+            Some(i) => drafts[i].mentions.push((m.doc, m.sent, m.start)),
+            None if m.created => drafts.push(Draft {
+                ty: m.ty,
+                name: capitalize_first(&m.phrase),
+                named: false,
+                mentions: vec![(m.doc, m.sent, m.start)],
+                ..Draft::default()
+            }),
+            None => {}
+        }
+    }
+
+    attach_provisions(story, rules, &mut drafts);
+
+    drafts
+        .into_iter()
+        .filter(|d| !d.mentions.is_empty())
+        .map(|d| finish(d, story, rules))
+        .collect()
+}
+
+/// The sentence-level cue used by ranking: does this sentence mention a
+/// measure or state a provision?
+pub fn is_policy_sentence(s: &Sent, rules: &Rules) -> bool {
+    !find_mentions(s, rules).is_empty() || provision_kind(s.text, rules).is_some()
+}
+
+fn find_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
+    let mut out = named_mentions(s, rules);
+    for c in rules.generic.captures_iter(s.text) {
+        let whole = c.get(0).expect("group 0");
+        if out
+            .iter()
+            .any(|m| m.start <= whole.end() && whole.start() <= m.start + m.phrase.len())
+        {
+            continue;
+        }
+        let modifiers = c.get(2).map_or("", |m| m.as_str());
+        if modifiers.chars().any(char::is_uppercase) {
+            continue; // a proper name, handled above
+        }
+        let noun = c.get(3).expect("group 3").as_str();
+        let Some(&ty) = rules.generic_types.get(
+            &noun
+                .to_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ) else {
+            continue;
+        };
+        let det = c.get(1).expect("group 1").as_str().to_lowercase();
+        let before = &s.text[..whole.start()];
+        let created =
+            modifiers.split_whitespace().any(|w| w == "new") || has_creation_cue(before, rules);
+        // "a bill" that is not new introduces nothing we can name.
+        if (det == "a" || det == "an") && !created {
+            continue;
+        }
+        let phrase = format!("{}{}", modifiers, noun).trim().to_string();
+        out.push(Mention {
+            doc: s.doc,
+            sent: s.index,
+            ty,
+            name: None,
+            phrase,
+            start: whole.start(),
+            created,
+        });
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Tok {
+    Word,
+    Comma,
+    Other,
+}
+
+fn tokens(text: &str) -> Vec<(usize, usize, Tok)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let word_char = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '&' | '.');
+        if word_char {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            push_word(text, s, i, &mut out);
+        }
+        if !c.is_whitespace() {
+            out.push((
+                i,
+                i + c.len_utf8(),
+                if c == ',' { Tok::Comma } else { Tok::Other },
+            ));
+        }
+    }
+    if let Some(s) = start {
+        push_word(text, s, text.len(), &mut out);
+    }
+    out
+}
+
+/// Pushes a word, splitting a trailing full stop off (unless it is an
+/// abbreviation like "U.K.").
+fn push_word(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize, Tok)>) {
+    let w = &text[s..e];
+    let dots = w.matches('.').count();
+    if w.ends_with('.') && dots == 1 {
+        out.push((s, e - 1, Tok::Word));
+        out.push((e - 1, e, Tok::Other));
+    } else {
+        out.push((s, e, Tok::Word));
+    }
+}
+
+fn named_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
+    let text = s.text;
+    let toks = tokens(text);
+    let word = |i: usize| &text[toks[i].0..toks[i].1];
+    let is_word = |i: usize| toks[i].2 == Tok::Word;
+    let is_det = |w: &str| rules.determiners.iter().any(|d| d == w);
+    let is_name_word =
+        |i: usize| is_word(i) && entities::is_capitalized(word(i)) && !is_det(word(i));
+    let mut out: Vec<Mention> = Vec::new();
+    for (ty, t) in rules.types.iter().enumerate() {
+        for head in &t.heads {
+            let head_words: Vec<&str> = head.split_whitespace().collect();
+            let n = head_words.len();
+            if toks.len() < n {
+                continue;
+            }
+            for h in 0..=toks.len() - n {
+                if !(0..n).all(|k| is_word(h + k) && word(h + k) == head_words[k]) {
+                    continue;
+                }
+                // Do not stop at a head inside a longer name ("Bill of Rights").
+                let mut first = h;
+                let mut j = h;
+                while j > 0 {
+                    let p = j - 1;
+                    if is_name_word(p) {
+                        first = p;
+                        j = p;
+                    } else if p > 0
+                        && ((is_word(p) && rules.connectors.iter().any(|c| c == word(p)))
+                            || (toks[p].2 == Tok::Comma && is_name_word(p + 1)))
+                        && is_name_word(p - 1)
+                    {
+                        j = p;
+                    } else {
+                        break;
+                    }
+                }
+                // A leading possessive ("Britain's") is not part of the name.
+                if first < h && (word(first).ends_with("'s") || word(first).ends_with("’s")) {
+                    first += 1;
+                }
+                if first == h {
+                    // "The Bill", "this Act": a reference back, if a determiner precedes.
+                    if h > 0
+                        && is_word(h - 1)
+                        && is_det(word(h - 1))
+                        && n == 1
+                        && !t.generic.is_empty()
+                    {
+                        out.push(Mention {
+                            doc: s.doc,
+                            sent: s.index,
+                            ty,
+                            name: None,
+                            phrase: head.to_lowercase(),
+                            start: toks[h].0,
+                            created: false,
+                        });
+                    }
+                    continue;
+                }
+                let (start, end) = (toks[first].0, toks[h + n - 1].1);
+                let created = has_creation_cue(&text[..start], rules);
+                if t.needs_new && !created {
+                    continue;
+                }
+                if out.iter().any(|m| m.start == start) {
+                    continue;
+                }
+                out.push(Mention {
+                    doc: s.doc,
+                    sent: s.index,
+                    ty,
+                    name: Some(text[start..end].to_string()),
+                    phrase: text[start..end].to_string(),
+                    start,
+                    created,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// True when the last few words before a name create it ("a new", "to launch the").
+fn has_creation_cue(before: &str, rules: &Rules) -> bool {
+    let tail: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    let tail: Vec<String> = tail.iter().rev().map(|w| w.to_lowercase()).collect();
+    let joined = tail.join(" ");
+    rules.creation.iter().any(|c| {
+        joined.split(' ').any(|w| w == c) || (c.contains(' ') && joined.contains(c.as_str()))
+    })
+}
+
+/// The measure a generic mention refers to: the last one of its type
+/// mentioned before it in the same article, else the next one after it,
+/// else the story's only (or most mentioned) one of that type.
+fn resolve_generic(m: &Mention, drafts: &[Draft], _all: &[Mention]) -> Option<usize> {
+    let same: Vec<usize> = (0..drafts.len())
+        .filter(|&i| drafts[i].ty == m.ty)
+        .collect();
+    if same.is_empty() {
+        return None;
+    }
+    let before = same
+        .iter()
+        .filter_map(|&i| {
+            drafts[i]
+                .mentions
+                .iter()
+                .filter(|&&(d, s, _)| d == m.doc && s <= m.sent)
+                .map(|&(_, s, _)| s)
+                .max()
+                .map(|s| (s, i))
+        })
+        .max();
+    if let Some((_, i)) = before {
+        return Some(i);
+    }
+    let after = same
+        .iter()
+        .filter_map(|&i| {
+            drafts[i]
+                .mentions
+                .iter()
+                .filter(|&&(d, _, _)| d == m.doc)
+                .map(|&(_, s, _)| s)
+                .min()
+                .map(|s| (s, i))
+        })
+        .min();
+    if let Some((_, i)) = after {
+        return Some(i);
+    }
+    same.into_iter()
+        .max_by_key(|&i| (drafts[i].mentions.len(), std::cmp::Reverse(i)))
+}
+
+fn provision_kind(text: &str, rules: &Rules) -> Option<String> {
+    rules
+        .provision_patterns
+        .iter()
+        .find(|(_, re)| re.is_match(text))
+        .map(|(k, _)| k.clone())
+}
+
+fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
+    let legislation = rules.type_index("legislation");
+    for (doc, sents) in story.sents.iter().enumerate() {
+        for s in sents {
+            let Some(kind) = provision_kind(s.text, rules) else {
+                continue;
+            };
+            let name = provision_name(s.text, rules);
+            if name.is_empty() {
+                continue;
+            }
+            let parent = drafts
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| Some(d.ty) == legislation)
+                .filter_map(|(i, d)| {
+                    d.mentions
+                        .iter()
+                        .filter(|&&(dd, _, _)| dd == doc)
+                        .map(|&(_, si, _)| si.abs_diff(s.index))
+                        .filter(|&dist| dist <= rules.provision_window)
+                        .min()
+                        .map(|dist| (dist, i))
+                })
+                .min();
+            let name_terms = term_set(&name);
+            match parent {
+                Some((_, i)) => {
+                    let d = &mut drafts[i];
+                    match d
+                        .provisions
+                        .iter_mut()
+                        .find(|p| p.kind == kind && same_provision(&p.terms, &name_terms))
+                    {
+                        Some(p) => {
+                            if !p.evidence.contains(&(doc, s.index)) {
+                                p.evidence.push((doc, s.index));
+                            }
+                        }
+                        None => d.provisions.push(ProvisionDraft {
+                            kind,
+                            name,
+                            terms: name_terms,
+                            evidence: vec![(doc, s.index)],
+                        }),
+                    }
+                }
+                None => {
+                    // A stand-alone offence, power or funding line counts only
+                    // when the text says it is new or planned.
+                    let planned = rules.status.iter().any(|(st, re)| {
+                        (st == "announced" || st == "proposed") && re.is_match(s.text)
+                    });
+                    let new = s.text.to_lowercase().contains("new ");
+                    if !(planned || new) {
+                        continue;
+                    }
+                    if let Some(d) = drafts.iter_mut().find(|d| {
+                        d.kind_override.as_deref() == Some(kind.as_str())
+                            && same_provision(&term_set(&d.name), &name_terms)
+                    }) {
+                        d.mentions.push((doc, s.index, 0));
+                        continue;
+                    }
+                    drafts.push(Draft {
+                        ty: usize::MAX,
+                        name: capitalize_first(&name),
+                        named: false,
+                        mentions: vec![(doc, s.index, 0)],
+                        provisions: Vec::new(),
+                        kind_override: Some(kind),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Two provisions are the same when most of the shorter one's terms are in
+/// the other (overlap coefficient ≥ 0.5, and at least three shared terms).
+fn same_provision(a: &HashSet<String>, b: &HashSet<String>) -> bool {
+    let shared = a.intersection(b).count();
+    shared >= 3 && shared as f64 / a.len().min(b.len()).max(1) as f64 >= 0.5
+}
+
+/// A provision's name: its sentence without the framing words around what
+/// it does ("This will allow …", "Under the plans, …"), cut at commentary,
+/// at most `max_words` words.
+pub fn provision_name(sentence: &str, rules: &Rules) -> String {
+    let mut text = sentence
+        .trim()
+        .trim_end_matches(['.', '!', '?'])
+        .to_string();
+    if let Some(m) = rules.hedge.find(&text)
+        && m.start() < 40
+    {
+        text = text[m.end()..].to_string();
+        for adverb in ["even ", "also ", "potentially ", "possibly "] {
+            if let Some(rest) = text.trim_start().strip_prefix(adverb) {
+                text = rest.to_string();
+            }
+        }
+    }
+    for re in &rules.frames_inner {
+        if let Some(m) = re.find(&text) {
+            text = text[m.end()..].to_string();
+            break;
+        }
+    }
+    loop {
+        let trimmed = text.trim_start();
+        let Some(m) = rules
+            .frames_leading
+            .iter()
+            .find_map(|re| re.find(trimmed).filter(|m| m.end() > 0))
+        else {
+            break;
+        };
+        text = trimmed[m.end()..].to_string();
+    }
+    for cut in &rules.cut {
+        if let Some(i) = text.find(cut.as_str())
+            && i > 20
+        {
+            text.truncate(i);
+        }
+    }
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '"'))
+        .collect();
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let mut name = words[..words.len().min(rules.max_words)].join(" ");
+    if words.len() > rules.max_words {
+        name.push('…');
+    }
+    name.trim_end_matches([',', ';', ':']).to_string()
+}
+
+fn finish(d: Draft, story: &Story, rules: &Rules) -> Measure {
+    let kind = d
+        .kind_override
+        .clone()
+        .unwrap_or_else(|| rules.types[d.ty].name.clone());
+    let mut seen = HashSet::new();
+    let mentions: Vec<(usize, usize, usize)> = d
+        .mentions
+        .iter()
+        .copied()
+        .filter(|&(doc, s, _)| seen.insert((doc, s)))
+        .collect();
+    let evidence: Vec<Evidence> = mentions
+        .iter()
+        .map(|&(doc, s, _)| story.evidence(doc, s))
+        .collect();
+    let sents: Vec<&Sent> = mentions
+        .iter()
+        .map(|&(doc, s, _)| &story.sents[doc][s])
+        .collect();
+
+    // When: the resolved time phrase nearest a mention; across mentions the
+    // most precise (shortest span) one wins.
+    let mut when: Option<(i64, When)> = None;
+    for (&(doc, s, at), sent) in mentions.iter().zip(&sents) {
+        let _ = doc;
+        let _ = s;
+        let best = sent
+            .times
+            .iter()
+            .filter(|t| t.date.is_some())
+            .min_by_key(|t| (t.start as i64 - at as i64).abs());
+        if let Some(t) = best {
+            let start = t.date.expect("filtered");
+            let span = t.end_date.map_or(0, |e| (e - start).num_days());
+            let w = When {
+                text: t.text.clone(),
+                date: t.date,
+                end: t.end_date,
+            };
+            if when.as_ref().is_none_or(|(sp, _)| span < *sp) {
+                when = Some((span, w));
+            }
+        }
+    }
+    let when = when.map(|(_, w)| w).or_else(|| {
+        sents.iter().flat_map(|s| &s.times).next().map(|t| When {
+            text: t.text.clone(),
+            date: None,
+            end: None,
+        })
+    });
+
+    let place = mentions.iter().zip(&sents).find_map(|(&(_, _, at), s)| {
+        entities::places(s.text, rules)
+            .into_iter()
+            .min_by_key(|(p, _)| (*p as i64 - at as i64).abs())
+            .map(|(_, name)| name)
+    });
+
+    let provision_sents: Vec<&Sent> = d
+        .provisions
+        .iter()
+        .flat_map(|p| p.evidence.iter().map(|&(doc, s)| &story.sents[doc][s]))
+        .collect();
+    let mut actors: Vec<String> = Vec::new();
+    for s in &sents {
+        for a in entities::actors(s.text, rules) {
+            if !actors.contains(&a) {
+                actors.push(a);
+            }
+        }
+    }
+    // A provision's sentence adds the bodies that act ("the Home Office
+    // announced …"), not the countries it names ("criminals in Turkey").
+    for s in &provision_sents {
+        for a in entities::actors(s.text, rules) {
+            if !actors.contains(&a) && !rules.is_country(&a) {
+                actors.push(a);
+            }
+        }
+    }
+
+    let is_event = rules.event_types.contains(&kind);
+    let future = when
+        .as_ref()
+        .and_then(|w| w.date)
+        .zip(sents.first().and_then(|s| s.published))
+        .is_some_and(|(d, p)| d >= p);
+    let status = if is_event && future {
+        "scheduled".to_string()
+    } else {
+        rules
+            .status
+            .iter()
+            .find(|(_, re)| sents.iter().any(|s| re.is_match(s.text)))
+            .map_or_else(|| "reported".to_string(), |(name, _)| name.clone())
+    };
+    let hedged = !sents.is_empty() && sents.iter().all(|s| rules.hedge.is_match(s.text));
+
+    let provisions = d
+        .provisions
+        .into_iter()
+        .map(|p| {
+            let ev: Vec<Evidence> = p
+                .evidence
+                .iter()
+                .map(|&(doc, s)| story.evidence(doc, s))
+                .collect();
+            let hedged = p
+                .evidence
+                .iter()
+                .all(|&(doc, s)| rules.hedge.is_match(story.sents[doc][s].text));
+            Measure {
+                id: String::new(),
+                name: p.name,
+                kind: p.kind,
+                status: String::new(),
+                actors: Vec::new(),
+                place: None,
+                when: None,
+                hedged,
+                provisions: Vec::new(),
+                evidence: ev,
+            }
+        })
+        .collect();
+
+    Measure {
+        id: String::new(),
+        name: d.name,
+        kind,
+        status,
+        actors,
+        place,
+        when,
+        hedged,
+        provisions,
+        evidence,
+    }
+}
+
+/// Stemmed content terms, hyphenated words split ("counter-terror" ~ "counter terror").
+fn term_set(text: &str) -> HashSet<String> {
+    terms(&text.replace('-', " ")).into_iter().collect()
+}
+
+fn name_key(name: &str) -> HashSet<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !matches!(*w, "and" | "of" | "the" | "for" | "on" | "in"))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn capitalize_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,407 @@
+//! The extraction rules: data files under `rules/` (measure types, provision
+//! patterns, status cues, hedges, actors, countries and places, speech verbs
+//! and titles) parsed and compiled once.
+//!
+//! The files are built into the binary; a bad file is reported with its
+//! name and, where known, the line, never a panic.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct RuleError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// One kind of measure and the words that reveal it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct MeasureType {
+    pub name: String,
+    pub heads: Vec<String>,
+    #[serde(default)]
+    pub generic: Vec<String>,
+    #[serde(default)]
+    pub needs_new: bool,
+    #[serde(default)]
+    pub priority: i32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub capital: String,
+}
+
+/// A dictionary of case-sensitive whole-word phrases → a canonical name,
+/// matched in one pass (longest alternative first).
+#[derive(Debug)]
+pub struct Dictionary {
+    regex: Regex,
+    names: HashMap<String, String>,
+}
+
+impl Dictionary {
+    fn new(entries: impl IntoIterator<Item = (String, String)>) -> Dictionary {
+        let names: HashMap<String, String> = entries.into_iter().collect();
+        let mut keys: Vec<&String> = names.keys().collect();
+        keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let alternation = keys
+            .iter()
+            .map(|k| regex::escape(k))
+            .collect::<Vec<_>>()
+            .join("|");
+        let regex = Regex::new(&format!(r"\b(?:{alternation})"))
+            .expect("escaped alternation is a valid regex");
+        Dictionary { regex, names }
+    }
+
+    /// Every whole-word match: (byte start, byte end, canonical name).
+    pub fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, &'a str)> + 'a {
+        self.regex.find_iter(text).filter_map(move |m| {
+            let after = text[m.end()..].chars().next();
+            if after.is_some_and(|c| c.is_alphanumeric()) {
+                return None;
+            }
+            self.names
+                .get(m.as_str())
+                .map(|n| (m.start(), m.end(), n.as_str()))
+        })
+    }
+}
+
+#[derive(Debug)]
+pub struct Rules {
+    pub types: Vec<MeasureType>,
+    pub determiners: Vec<String>,
+    pub connectors: Vec<String>,
+    pub creation: Vec<String>,
+    pub provision_window: usize,
+    pub provision_patterns: Vec<(String, Regex)>,
+    pub frames_leading: Vec<Regex>,
+    pub frames_inner: Vec<Regex>,
+    pub cut: Vec<String>,
+    pub max_words: usize,
+    pub status: Vec<(String, Regex)>,
+    pub event_types: Vec<String>,
+    pub hedge: Regex,
+    /// A generic mention: determiner, up to three lower-case modifiers, a
+    /// generic noun. Group 1: the determiner; 2: the modifiers; 3: the noun.
+    pub generic: Regex,
+    /// Generic noun (lower case) → type index.
+    pub generic_types: HashMap<String, usize>,
+    pub actors: Dictionary,
+    pub places: Dictionary,
+    /// Demonym → capital ("Italian" → "Rome"), for "the Italian capital".
+    pub capitals: HashMap<String, String>,
+    pub country_names: Vec<String>,
+    pub speech_verbs: Vec<String>,
+    pub given_name_titles: Vec<String>,
+    pub surname_titles: Vec<String>,
+    pub roles: Vec<String>,
+    pub pronouns: Vec<String>,
+}
+
+const MEASURES: (&str, &str) = (
+    "rules/measures.toml",
+    include_str!("../../rules/measures.toml"),
+);
+const ACTORS: (&str, &str) = ("rules/actors.toml", include_str!("../../rules/actors.toml"));
+const COUNTRIES: (&str, &str) = (
+    "rules/countries.toml",
+    include_str!("../../rules/countries.toml"),
+);
+const SPEECH: (&str, &str) = ("rules/speech.toml", include_str!("../../rules/speech.toml"));
+
+static BUILTIN: LazyLock<Rules> = LazyLock::new(|| {
+    Rules::from_sources(MEASURES, ACTORS, COUNTRIES, SPEECH)
+        .unwrap_or_else(|e| panic!("built-in rules are invalid: {e}"))
+});
+
+#[derive(Deserialize)]
+struct MeasuresFile {
+    #[serde(rename = "type")]
+    types: Vec<MeasureType>,
+    names: NamesSection,
+    provisions: ProvisionsSection,
+    status: Vec<NamedRegex>,
+    events: EventsSection,
+    hedges: HedgesSection,
+}
+
+#[derive(Deserialize)]
+struct NamesSection {
+    determiners: Vec<String>,
+    connectors: Vec<String>,
+    creation: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct ProvisionsSection {
+    window: usize,
+    pattern: Vec<TypedRegex>,
+    frames: FramesSection,
+}
+
+#[derive(Deserialize)]
+struct TypedRegex {
+    #[serde(rename = "type")]
+    kind: String,
+    regex: String,
+}
+
+#[derive(Deserialize)]
+struct FramesSection {
+    leading: Vec<String>,
+    inner: Vec<String>,
+    cut: Vec<String>,
+    max_words: usize,
+}
+
+#[derive(Deserialize)]
+struct NamedRegex {
+    name: String,
+    regex: String,
+}
+
+#[derive(Deserialize)]
+struct EventsSection {
+    types: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct HedgesSection {
+    regex: String,
+}
+
+#[derive(Deserialize)]
+struct ActorsFile {
+    actor: Vec<ActorEntry>,
+}
+
+#[derive(Deserialize)]
+struct ActorEntry {
+    name: String,
+    aliases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct CountriesFile {
+    places: Vec<String>,
+    country: Vec<CountryEntry>,
+}
+
+#[derive(Deserialize)]
+struct CountryEntry {
+    name: String,
+    aliases: Vec<String>,
+    capital: String,
+}
+
+#[derive(Deserialize)]
+struct SpeechFile {
+    verbs: Vec<String>,
+    given_name_titles: Vec<String>,
+    surname_titles: Vec<String>,
+    roles: Vec<String>,
+    pronouns: Vec<String>,
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>((file, text): (&str, &str)) -> Result<T, RuleError> {
+    toml::from_str(text).map_err(|e| RuleError {
+        file: file.to_string(),
+        line: e
+            .span()
+            .map_or(1, |s| text[..s.start].lines().count().max(1)),
+        message: e.message().to_string(),
+    })
+}
+
+/// Compiles a case-insensitive regex, naming the file and line on error.
+fn compile((file, text): (&str, &str), pattern: &str) -> Result<Regex, RuleError> {
+    RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .build()
+        .map_err(|e| RuleError {
+            file: file.to_string(),
+            line: text
+                .find(pattern.lines().next().unwrap_or(pattern))
+                .map_or(1, |at| text[..at].lines().count().max(1)),
+            message: format!("bad pattern: {e}"),
+        })
+}
+
+impl Rules {
+    /// The rules shipped with digest.
+    pub fn builtin() -> &'static Rules {
+        &BUILTIN
+    }
+
+    /// Parses and compiles rule files given as (name, text) pairs.
+    pub fn from_sources(
+        measures: (&str, &str),
+        actors: (&str, &str),
+        countries: (&str, &str),
+        speech: (&str, &str),
+    ) -> Result<Rules, RuleError> {
+        let m: MeasuresFile = parse_toml(measures)?;
+        let a: ActorsFile = parse_toml(actors)?;
+        let c: CountriesFile = parse_toml(countries)?;
+        let s: SpeechFile = parse_toml(speech)?;
+
+        let provision_patterns = m
+            .provisions
+            .pattern
+            .iter()
+            .map(|p| Ok((p.kind.clone(), compile(measures, &p.regex)?)))
+            .collect::<Result<Vec<_>, RuleError>>()?;
+        let frames_leading = m
+            .provisions
+            .frames
+            .leading
+            .iter()
+            .map(|r| compile(measures, r))
+            .collect::<Result<_, _>>()?;
+        let frames_inner = m
+            .provisions
+            .frames
+            .inner
+            .iter()
+            .map(|r| compile(measures, r))
+            .collect::<Result<_, _>>()?;
+        let status = m
+            .status
+            .iter()
+            .map(|s| Ok((s.name.clone(), compile(measures, &s.regex)?)))
+            .collect::<Result<Vec<_>, RuleError>>()?;
+        let hedge = compile(measures, &m.hedges.regex)?;
+
+        let mut generic_types = HashMap::new();
+        for (i, t) in m.types.iter().enumerate() {
+            for g in &t.generic {
+                generic_types.insert(g.to_lowercase(), i);
+            }
+        }
+        let mut nouns: Vec<&String> = generic_types.keys().collect();
+        nouns.sort_by(|a, b| b.len().cmp(&a.len()));
+        let nouns = nouns
+            .iter()
+            .map(|n| regex::escape(n).replace(' ', r"\s+"))
+            .collect::<Vec<_>>()
+            .join("|");
+        let generic = compile(
+            measures,
+            &format!(
+                r"\b(the|this|that|a|an|its|their|our|his|her)\s+((?:[a-z][a-z'-]*\s+){{0,3}}?)({nouns})\b"
+            ),
+        )?;
+
+        let actors_dict = Dictionary::new(
+            a.actor
+                .iter()
+                .flat_map(|e| e.aliases.iter().map(|al| (al.clone(), e.name.clone())))
+                .chain(
+                    c.country
+                        .iter()
+                        .flat_map(|e| e.aliases.iter().map(|al| (al.clone(), e.name.clone()))),
+                ),
+        );
+        let places_dict = Dictionary::new(
+            c.places
+                .iter()
+                .map(|p| (p.clone(), p.clone()))
+                .chain(
+                    c.country
+                        .iter()
+                        .map(|e| (e.capital.clone(), e.capital.clone())),
+                )
+                .chain(c.country.iter().map(|e| (e.name.clone(), e.name.clone()))),
+        );
+        let mut capitals = HashMap::new();
+        let countries: Vec<Country> = c
+            .country
+            .into_iter()
+            .map(|e| Country {
+                name: e.name,
+                aliases: e.aliases,
+                capital: e.capital,
+            })
+            .collect();
+        for country in &countries {
+            for alias in &country.aliases {
+                capitals.insert(alias.clone(), country.capital.clone());
+            }
+        }
+
+        Ok(Rules {
+            types: m.types,
+            determiners: m.names.determiners,
+            connectors: m.names.connectors,
+            creation: m.names.creation,
+            provision_window: m.provisions.window,
+            provision_patterns,
+            frames_leading,
+            frames_inner,
+            cut: m.provisions.frames.cut,
+            max_words: m.provisions.frames.max_words,
+            status,
+            event_types: m.events.types,
+            hedge,
+            generic,
+            generic_types,
+            actors: actors_dict,
+            places: places_dict,
+            capitals,
+            country_names: countries.iter().map(|c| c.name.clone()).collect(),
+            speech_verbs: s.verbs,
+            given_name_titles: s.given_name_titles,
+            surname_titles: s.surname_titles,
+            roles: s.roles,
+            pronouns: s.pronouns,
+        })
+    }
+
+    pub fn is_country(&self, name: &str) -> bool {
+        self.country_names.iter().any(|c| c == name)
+    }
+
+    pub fn type_index(&self, name: &str) -> Option<usize> {
+        self.types.iter().position(|t| t.name == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_load() {
+        let r = Rules::builtin();
+        assert!(r.type_index("legislation").is_some());
+        let found: Vec<_> = r
+            .actors
+            .find("UK and Italian police, not UKIP")
+            .map(|m| m.2)
+            .collect();
+        assert_eq!(found, ["United Kingdom", "Italian police"]);
+    }
+
+    #[test]
+    fn a_bad_rule_names_its_file_and_line() {
+        let bad = MEASURES.1.replacen("window = 6", "window = \"six\"", 1);
+        let e = Rules::from_sources(("m.toml", &bad), ACTORS, COUNTRIES, SPEECH).unwrap_err();
+        assert_eq!(e.file, "m.toml");
+        assert!(e.line > 1, "{e}");
+        let bad = MEASURES
+            .1
+            .replacen(r"\bnew (?:criminal", r"\bnew (?:criminal(", 1);
+        let e = Rules::from_sources(("m.toml", &bad), ACTORS, COUNTRIES, SPEECH).unwrap_err();
+        assert!(e.message.contains("bad pattern"), "{e}");
+    }
+}
