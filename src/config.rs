@@ -72,9 +72,7 @@ impl FileConfig {
         })?;
         let mut cfg: FileConfig = toml::from_str(&text).map_err(|e| ConfigError::Parse {
             path: name.clone(),
-            line: e
-                .span()
-                .map_or(1, |s| text[..s.start].lines().count().max(1)),
+            line: e.span().map_or(1, |s| crate::text::line_at(&text, s.start)),
             message: e.message().to_string(),
         })?;
         let base = path.parent().unwrap_or(Path::new("."));

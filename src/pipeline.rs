@@ -124,7 +124,7 @@ fn assemble(docs: &[Document], period: Period, now: DateTime<Utc>, opts: &Option
             .collect();
         (articles.len(), m.evidence.len() + m.provisions.len())
     };
-    measures.sort_by(|a, b| weight(&b.1).cmp(&weight(&a.1)));
+    measures.sort_by_key(|m| std::cmp::Reverse(weight(&m.1)));
     let mut ids = HashSet::new();
     let mut measures: Vec<Measure> = measures.into_iter().map(|(_, m)| m).collect();
     for m in &mut measures {

@@ -64,3 +64,12 @@ mod tests {
         assert_eq!(terms("Britain's border"), ["britain", "border"]);
     }
 }
+
+/// The 1-based line number of byte `offset` in `text`, for error messages.
+pub fn line_at(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}

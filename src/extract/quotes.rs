@@ -411,7 +411,7 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
             i = j.max(i + 1);
         }
     }
-    names.sort_by(|a, b| b.1.cmp(&a.1));
+    names.sort_by_key(|n| std::cmp::Reverse(n.1));
     names.into_iter().map(|(n, _)| n).collect()
 }
 

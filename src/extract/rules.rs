@@ -216,9 +216,7 @@ struct SpeechFile {
 fn parse_toml<T: serde::de::DeserializeOwned>((file, text): (&str, &str)) -> Result<T, RuleError> {
     toml::from_str(text).map_err(|e| RuleError {
         file: file.to_string(),
-        line: e
-            .span()
-            .map_or(1, |s| text[..s.start].lines().count().max(1)),
+        line: e.span().map_or(1, |s| crate::text::line_at(text, s.start)),
         message: e.message().to_string(),
     })
 }
@@ -232,7 +230,7 @@ fn compile((file, text): (&str, &str), pattern: &str) -> Result<Regex, RuleError
             file: file.to_string(),
             line: text
                 .find(pattern.lines().next().unwrap_or(pattern))
-                .map_or(1, |at| text[..at].lines().count().max(1)),
+                .map_or(1, |at| crate::text::line_at(text, at)),
             message: format!("bad pattern: {e}"),
         })
 }
@@ -289,7 +287,7 @@ impl Rules {
             }
         }
         let mut nouns: Vec<&String> = generic_types.keys().collect();
-        nouns.sort_by(|a, b| b.len().cmp(&a.len()));
+        nouns.sort_by_key(|n| std::cmp::Reverse(n.len()));
         let nouns = nouns
             .iter()
             .map(|n| regex::escape(n).replace(' ', r"\s+"))

@@ -81,7 +81,7 @@ pub fn split(text: &str) -> Result<(Draft, &str), Problem> {
         }
     } else {
         toml::from_str(block).map_err(|e| {
-            let line = e.span().map_or(0, |s| block[..s.start].lines().count());
+            let line = e.span().map_or(1, |s| crate::text::line_at(block, s.start));
             Problem::AtLine(
                 2 + line.saturating_sub(1),
                 format!("front matter: {}", e.message()),
