@@ -603,7 +603,8 @@ fn finish(d: Draft, story: &Story, rules: &Rules) -> Measure {
                 id: String::new(),
                 name: p.name,
                 kind: p.kind,
-                status: String::new(),
+                // A provision stands where its bill or plan stands.
+                status: status.clone(),
                 actors: Vec::new(),
                 place: None,
                 when: None,

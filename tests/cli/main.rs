@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod build;
+mod cluster;
 mod seeds;
 mod summarize;
 
