@@ -24,8 +24,9 @@ pub struct ClusterOptions {
     /// corpus: the two seeds (one a rewrite of the other) score 0.63; the
     /// 22 BBC pairs at or above 0.40 are reports of one row or event
     /// (226/265, the same report twice, 0.93; 019/094, one "drunk" remark
-    /// row, 0.43), and the unrelated pairs nearest the line score 0.38–0.39
-    /// (155/188, 073/266). See tests/cli/cluster.rs.
+    /// row, 0.43). Just below the line sit both kinds: 073/266 (one
+    /// succession debate, 0.39) and 155/188 (unrelated, 0.39), so the
+    /// margin is thin. See tests/cli/cluster.rs.
     pub threshold: f64,
     /// How many of a document's highest-weighted terms index it for
     /// candidate pairs.
