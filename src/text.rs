@@ -51,6 +51,15 @@ pub fn terms(text: &str) -> Vec<String> {
     out
 }
 
+/// The 1-based line number of byte `offset` in `text`, for error messages.
+pub fn line_at(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,13 +72,4 @@ mod tests {
         );
         assert_eq!(terms("Britain's border"), ["britain", "border"]);
     }
-}
-
-/// The 1-based line number of byte `offset` in `text`, for error messages.
-pub fn line_at(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }

@@ -24,6 +24,12 @@ pub struct Run {
     pub code: i32,
 }
 
+impl Default for Test {
+    fn default() -> Self {
+        Test::new()
+    }
+}
+
 impl Test {
     pub fn new() -> Test {
         Test {
