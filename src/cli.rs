@@ -12,10 +12,9 @@ use serde::Serialize;
 
 use crate::config::{BuildConfig, BuildRequest};
 use crate::document::Document;
-use crate::extract::{self, rules::Rules};
 use crate::ingest::{self, IngestOptions};
 use crate::pipeline;
-use crate::rank::{Candidate, RankOptions, rank};
+use crate::rank::RankOptions;
 use crate::render::{self, Format};
 
 const EXIT_CODES: &str = "\
@@ -216,7 +215,6 @@ struct SummarySentence<'a> {
 }
 
 fn summarize(a: SummarizeArgs) -> anyhow::Result<ExitCode> {
-    let rules = Rules::builtin();
     let opts = RankOptions::default();
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let mut rejected = 0;
@@ -226,23 +224,7 @@ fn summarize(a: SummarizeArgs) -> anyhow::Result<ExitCode> {
         rejected += ingested.rejected.len();
         for article in ingested.articles {
             let doc = Document::new(article);
-            let story = extract::Story::new(vec![&doc]);
-            let cues = extract::cues(&story, 0, rules);
-            let cands: Vec<Candidate> = story.sents[0]
-                .iter()
-                .zip(cues)
-                .map(|(s, cue)| Candidate {
-                    doc: 0,
-                    index: s.index,
-                    text: s.text,
-                    cue,
-                })
-                .collect();
-            let mut chosen: Vec<usize> = rank(&cands, a.sentences, &opts)
-                .into_iter()
-                .map(|r| r.candidate)
-                .collect();
-            chosen.sort_unstable();
+            let chosen = pipeline::summarize(&doc, a.sentences, &opts);
             let line = SummaryLine {
                 file: file.display().to_string(),
                 id: &doc.article.id,
@@ -250,7 +232,7 @@ fn summarize(a: SummarizeArgs) -> anyhow::Result<ExitCode> {
                     .iter()
                     .map(|&i| SummarySentence {
                         index: i,
-                        text: cands[i].text,
+                        text: doc.sentence(i),
                     })
                     .collect(),
             };

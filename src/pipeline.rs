@@ -187,6 +187,31 @@ fn key_sentences(story: &extract::Story, rules: &Rules, opts: &Options) -> Vec<E
         .collect()
 }
 
+/// The `k` key sentences of one article on its own, in reading order
+/// (what `digest summarize` prints): the same ranking `build` uses for a
+/// story, over one article.
+pub fn summarize(doc: &Document, k: usize, opts: &RankOptions) -> Vec<usize> {
+    let rules = Rules::builtin();
+    let story = extract::Story::new(vec![doc]);
+    let cues = extract::cues(&story, 0, rules);
+    let cands: Vec<Candidate> = story.sents[0]
+        .iter()
+        .zip(cues)
+        .map(|(s, cue)| Candidate {
+            doc: 0,
+            index: s.index,
+            text: s.text,
+            cue,
+        })
+        .collect();
+    let mut chosen: Vec<usize> = rank(&cands, k, opts)
+        .into_iter()
+        .map(|r| cands[r.candidate].index)
+        .collect();
+    chosen.sort_unstable();
+    chosen
+}
+
 /// A story's title: its first article's title that exists, else its best sentence.
 fn story_title(story: &extract::Story, key: &[Evidence]) -> String {
     story
