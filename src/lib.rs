@@ -13,6 +13,7 @@ pub mod cluster;
 pub mod config;
 pub mod digest;
 pub mod document;
+pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod pipeline;
