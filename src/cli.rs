@@ -49,6 +49,24 @@ enum Command {
     /// Print each article's key sentences as JSON Lines, one article a line.
     #[command(after_help = EXIT_CODES)]
     Summarize(SummarizeArgs),
+    /// Score digest against annotated reference material.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum EvalCommand {
+    /// Measures, provisions, dates, figures and quotes against a gold file
+    /// (seeds-gold.json or a gold.jsonl), listing every miss and false hit.
+    /// Example: digest eval measures --gold ../shared/eval/bbc-politics/gold.jsonl
+    Measures {
+        /// Gold file(s); repeatable. Example: --gold ../shared/eval/seeds-gold.json
+        #[arg(long, required = true, value_name = "FILE")]
+        gold: Vec<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -109,6 +127,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let result = match cli.command {
         Command::Build(a) => build(a),
         Command::Summarize(a) => summarize(a),
+        Command::Eval(EvalCommand::Measures { gold, json }) => eval_measures(&gold, json),
     };
     match result {
         Ok(code) => code,
@@ -246,4 +265,16 @@ fn summarize(a: SummarizeArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(2)
     })
+}
+
+fn eval_measures(gold: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
+    for path in gold {
+        let report = crate::eval::measures::evaluate(path)?;
+        if json {
+            println!("{}", serde_json::to_string_pretty(&report)?);
+        } else {
+            print!("{}", report.to_text());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

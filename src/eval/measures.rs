@@ -1,2 +1,711 @@
-//! Scoring extraction (measures, provisions, dates, figures, quotes)
-//! against a gold file. STUB: being written.
+//! Scoring extraction against a gold file: measures and provisions
+//! (precision, recall), dates, figures and quotes, with every miss and
+//! false hit listed.
+//!
+//! Two gold formats are read (see the READMEs beside them):
+//! - `seeds-gold.json`: articles by letter with a publication date, the
+//!   same-story groups, measures with `match` names, provisions, dates,
+//!   evidence as [article, sentence] pairs, figures, quotes with `starts`;
+//! - `gold.jsonl` (BBC politics): one article a line, measures with a
+//!   verbatim `evidence` substring, `background` context items, `when`
+//!   phrases, figures with verbatim `value`, quotes with `start` (first
+//!   eight words). Article dates are unknown.
+//!
+//! A predicted item matches a gold measure when one of its names contains a
+//! gold `match` name, or one of its evidence sentences contains the gold
+//! evidence (white space and quote marks folded), or it cites a gold
+//! evidence sentence. Background and optional gold items are neither
+//! required nor counted against precision.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::article::Published;
+use crate::digest::{Figure, Measure, Quote};
+use crate::document::Document;
+use crate::extract::{self, rules::Rules};
+use crate::ingest::{self, IngestOptions};
+
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("{path}: {message}")]
+    Gold { path: String, message: String },
+    #[error("{path}: cannot read an article of the gold set: {message}")]
+    Article { path: String, message: String },
+}
+
+/// One gold measure (or provision).
+#[derive(Debug, Clone, Default)]
+struct GoldMeasure {
+    id: String,
+    name: String,
+    kind: String,
+    names: Vec<String>,
+    evidence_text: Vec<String>,
+    evidence_sents: Vec<(usize, usize)>,
+    when_phrase: Option<String>,
+    when_iso: Option<String>,
+    when_date: Option<(NaiveDate, NaiveDate)>,
+    required: bool,
+    provisions: Vec<GoldMeasure>,
+}
+
+#[derive(Debug, Clone)]
+struct GoldFigure {
+    value: String,
+    article: usize,
+}
+
+#[derive(Debug, Clone)]
+struct GoldQuote {
+    speaker: String,
+    start: String,
+    required: bool,
+}
+
+/// A unit of evaluation: the articles of one story and what they hold.
+#[derive(Debug)]
+struct GoldStory {
+    id: String,
+    files: Vec<PathBuf>,
+    published: Vec<Option<NaiveDate>>,
+    measures: Vec<GoldMeasure>,
+    figures: Vec<GoldFigure>,
+    quotes: Vec<GoldQuote>,
+}
+
+/// Counts for one kind of item.
+#[derive(Debug, Default, Clone, Copy, Serialize, Deserialize)]
+pub struct Score {
+    pub gold: usize,
+    pub found: usize,
+    pub predicted: usize,
+    pub correct: usize,
+}
+
+impl Score {
+    pub fn recall(&self) -> f64 {
+        ratio(self.found, self.gold)
+    }
+    pub fn precision(&self) -> f64 {
+        ratio(self.correct, self.predicted)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
+/// The evaluation of one gold file.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Report {
+    pub gold: String,
+    pub stories: usize,
+    /// Top-level measures: recall over required gold measures, precision
+    /// over predicted top-level measures.
+    pub measures: Score,
+    /// Provisions: recall over required gold provisions (seeds), or over
+    /// gold measures matched by a provision (BBC), precision over predicted
+    /// provisions.
+    pub provisions: Score,
+    /// Time phrases of matched measures: found = phrase right (and date
+    /// right where gold gives one), over gold measures with a phrase.
+    pub dates: Score,
+    pub figures: Score,
+    pub quotes: Score,
+    /// Every miss and false hit, one line each.
+    pub details: Vec<String>,
+}
+
+impl Report {
+    pub fn to_text(&self) -> String {
+        let mut s = String::new();
+        let _ = writeln!(s, "gold: {} ({} stories)", self.gold, self.stories);
+        let row = |s: &mut String, name: &str, sc: &Score| {
+            let _ = writeln!(
+                s,
+                "  {name:<11} recall {:>5.3} ({}/{})   precision {:>5.3} ({}/{})",
+                sc.recall(),
+                sc.found,
+                sc.gold,
+                sc.precision(),
+                sc.correct,
+                sc.predicted
+            );
+        };
+        row(&mut s, "measures", &self.measures);
+        row(&mut s, "provisions", &self.provisions);
+        let _ = writeln!(
+            s,
+            "  {:<11} right  {:>5.3} ({}/{})",
+            "dates",
+            self.dates.recall(),
+            self.dates.found,
+            self.dates.gold
+        );
+        row(&mut s, "figures", &self.figures);
+        row(&mut s, "quotes", &self.quotes);
+        for d in &self.details {
+            let _ = writeln!(s, "  - {d}");
+        }
+        s
+    }
+}
+
+/// Loads a gold file (either format), runs extraction on its articles and
+/// scores it.
+pub fn evaluate(gold_path: &Path) -> Result<Report, EvalError> {
+    let stories = load(gold_path)?;
+    let rules = Rules::builtin();
+    let mut report = Report {
+        gold: gold_path.display().to_string(),
+        stories: stories.len(),
+        ..Report::default()
+    };
+    for story in &stories {
+        let docs = read_docs(story)?;
+        let refs: Vec<&Document> = docs.iter().collect();
+        let ex = extract::extract(&extract::Story::new(refs), rules);
+        score_measures(story, &docs, &ex.measures, &mut report);
+        score_figures(story, &docs, &ex.figures, &mut report);
+        score_quotes(story, &ex.quotes, &mut report);
+    }
+    Ok(report)
+}
+
+fn read_docs(story: &GoldStory) -> Result<Vec<Document>, EvalError> {
+    let mut docs = Vec::new();
+    for (file, published) in story.files.iter().zip(&story.published) {
+        let text =
+            ingest::read_text(file, IngestOptions::default().max_article_bytes).map_err(|e| {
+                EvalError::Article {
+                    path: file.display().to_string(),
+                    message: e.to_string(),
+                }
+            })?;
+        let draft = ingest::text::parse(&text).map_err(|e| EvalError::Article {
+            path: file.display().to_string(),
+            message: e.at("").to_string(),
+        })?;
+        let mut article = crate::article::Article {
+            id: format!("{}#{}", story.id, docs.len()),
+            origin: crate::article::Origin::Path(file.clone()),
+            title: draft.title,
+            url: None,
+            outlet: None,
+            published: draft.published,
+            language: None,
+            note: None,
+            body: draft.body,
+        };
+        if let Some(d) = published {
+            article.published = Published::parse(&d.to_string()).ok();
+        }
+        docs.push(Document::new(article));
+    }
+    Ok(docs)
+}
+
+fn load(path: &Path) -> Result<Vec<GoldStory>, EvalError> {
+    let err = |message: String| EvalError::Gold {
+        path: path.display().to_string(),
+        message,
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read: {e}")))?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    if path.extension().is_some_and(|e| e == "jsonl") {
+        let mut out = Vec::new();
+        for (i, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let v: Value =
+                serde_json::from_str(line).map_err(|e| err(format!("line {}: {e}", i + 1)))?;
+            out.push(bbc_story(&v, dir).map_err(|m| err(format!("line {}: {m}", i + 1)))?);
+        }
+        Ok(out)
+    } else {
+        let v: Value = serde_json::from_str(&text).map_err(|e| err(e.to_string()))?;
+        seeds_stories(&v, dir).map_err(err)
+    }
+}
+
+fn s(v: &Value) -> String {
+    v.as_str().unwrap_or_default().to_string()
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| a.iter().map(s).collect())
+        .unwrap_or_default()
+}
+
+fn bbc_story(v: &Value, dir: &Path) -> Result<GoldStory, String> {
+    let file = dir.join(v["file"].as_str().ok_or("no `file`")?);
+    let measures = v["measures"]
+        .as_array()
+        .ok_or("no `measures`")?
+        .iter()
+        .enumerate()
+        .map(|(i, m)| GoldMeasure {
+            id: format!("{}#{}", s(&v["id"]), i + 1),
+            name: s(&m["name"]),
+            kind: s(&m["type"]),
+            evidence_text: vec![s(&m["evidence"])],
+            when_phrase: m["when"]["phrase"].as_str().map(str::to_string),
+            when_iso: m["when"]["iso"].as_str().map(str::to_string),
+            required: !m["background"].as_bool().unwrap_or(false),
+            ..GoldMeasure::default()
+        })
+        .collect();
+    Ok(GoldStory {
+        id: s(&v["id"]),
+        files: vec![file],
+        published: vec![None],
+        measures,
+        figures: v["figures"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|f| GoldFigure {
+                value: s(&f["value"]),
+                article: 0,
+            })
+            .collect(),
+        quotes: v["quotes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|q| GoldQuote {
+                speaker: s(&q["speaker"]),
+                start: s(&q["start"]),
+                required: true,
+            })
+            .collect(),
+    })
+}
+
+fn seeds_stories(v: &Value, dir: &Path) -> Result<Vec<GoldStory>, String> {
+    let articles = v["articles"].as_object().ok_or("no `articles`")?;
+    let groups: Vec<Vec<String>> = v["same_story"]
+        .as_array()
+        .ok_or("no `same_story`")?
+        .iter()
+        .map(strings)
+        .collect();
+    let mut out = Vec::new();
+    for group in groups {
+        let pos = |letter: &str| group.iter().position(|g| g == letter);
+        let ev = |e: &Value| -> Option<(usize, usize)> {
+            Some((pos(e[0].as_str()?)?, e[1].as_u64()? as usize))
+        };
+        let measure = |m: &Value, id: String| GoldMeasure {
+            id,
+            name: s(&m["name"]),
+            kind: s(&m["type"]),
+            names: strings(&m["match"]),
+            evidence_sents: m["evidence"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(ev)
+                .collect(),
+            when_phrase: m["when"]["text"].as_str().map(str::to_string),
+            when_date: gold_window(&m["when"]),
+            required: !m["optional"].as_bool().unwrap_or(false),
+            ..GoldMeasure::default()
+        };
+        let mut files = Vec::new();
+        let mut published = Vec::new();
+        for letter in &group {
+            let a = &articles[letter.as_str()];
+            let name = a["file"].as_str().ok_or("article without `file`")?;
+            let candidates = [dir.join(name), dir.join("../seeds").join(name)];
+            let file = candidates
+                .iter()
+                .find(|p| p.exists())
+                .cloned()
+                .unwrap_or_else(|| candidates[0].clone());
+            files.push(file);
+            published.push(a["published"].as_str().and_then(|d| d.parse().ok()));
+        }
+        let measures = v["measures"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|m| {
+                let mut g = measure(m, s(&m["id"]));
+                g.provisions = m["provisions"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|p| measure(p, s(&p["id"])))
+                    .collect();
+                g
+            })
+            .collect();
+        let figures = v["figures"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|f| GoldFigure {
+                value: s(&f["value"]),
+                article: f["evidence"].get(0).and_then(ev).map_or(0, |e| e.0),
+            })
+            .collect();
+        let quotes = v["quotes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|q| GoldQuote {
+                speaker: s(&q["speaker"]),
+                start: s(&q["starts"]),
+                required: !q["optional"].as_bool().unwrap_or(false),
+            })
+            .collect();
+        out.push(GoldStory {
+            id: group.join("+"),
+            files,
+            published,
+            measures,
+            figures,
+            quotes,
+        });
+    }
+    Ok(out)
+}
+
+/// The dates a gold `when` accepts: its date (and end), or its window.
+fn gold_window(when: &Value) -> Option<(NaiveDate, NaiveDate)> {
+    let d = |v: &Value| v.as_str().and_then(|s| s.parse::<NaiveDate>().ok());
+    if let Some(w) = when["window"].as_array() {
+        return Some((d(w.first()?)?, d(w.get(1)?)?));
+    }
+    let start = d(&when["date"])?;
+    Some((start, d(&when["end"]).unwrap_or(start)))
+}
+
+/// Lower case, quotes and dashes unified, white space folded.
+fn fold(text: &str) -> String {
+    let mapped: String = text
+        .chars()
+        .map(|c| match c {
+            '“' | '”' | '‘' | '’' | '\'' | '"' => ' ',
+            '–' | '—' | '-' => ' ',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn doc_of(docs: &[Document], article: &str) -> usize {
+    docs.iter()
+        .position(|d| d.article.id == article)
+        .unwrap_or(0)
+}
+
+fn item_matches(m: &Measure, g: &GoldMeasure, docs: &[Document]) -> bool {
+    if !g.names.is_empty() {
+        // Seeds: the gold names the measure; match on our name.
+        let name = fold(&m.name);
+        return g.names.iter().any(|n| name.contains(&fold(n)));
+    }
+    m.evidence.iter().any(|e| {
+        let t = fold(&e.text);
+        g.evidence_text
+            .iter()
+            .any(|ge| !ge.is_empty() && t.contains(&fold(ge)))
+            || g.evidence_sents
+                .contains(&(doc_of(docs, &e.article), e.index))
+    })
+}
+
+fn score_measures(story: &GoldStory, docs: &[Document], predicted: &[Measure], r: &mut Report) {
+    let seeds_style = story.measures.iter().any(|g| !g.names.is_empty());
+    let mut matched_gold: HashSet<String> = HashSet::new();
+
+    for m in predicted {
+        let hit = story
+            .measures
+            .iter()
+            .find(|g| !matched_gold.contains(&g.id) && item_matches(m, g, docs));
+        r.measures.predicted += 1;
+        match hit {
+            Some(g) => {
+                matched_gold.insert(g.id.clone());
+                r.measures.correct += 1;
+                if g.required {
+                    r.measures.found += 1;
+                }
+                score_date(story, m, g, r);
+                if seeds_style {
+                    score_seed_provisions(story, docs, m, g, r);
+                }
+            }
+            None => {
+                // Matching an already-matched gold measure is a duplicate, not a new thing.
+                if story.measures.iter().any(|g| item_matches(m, g, docs)) {
+                    r.details
+                        .push(format!("{}: duplicate measure \"{}\"", story.id, m.name));
+                } else {
+                    r.details.push(format!(
+                        "{}: false measure \"{}\" [{}]",
+                        story.id, m.name, m.kind
+                    ));
+                }
+            }
+        }
+        if !seeds_style {
+            // Provisions: credit any gold measure they state.
+            for p in &m.provisions {
+                r.provisions.predicted += 1;
+                if let Some(g) = story.measures.iter().find(|g| item_matches(p, g, docs)) {
+                    r.provisions.correct += 1;
+                    if matched_gold.insert(g.id.clone()) && g.required {
+                        r.measures.found += 1;
+                        r.provisions.found += 1;
+                        score_date(story, p, g, r);
+                    }
+                } else {
+                    r.details.push(format!(
+                        "{}: provision matches no gold \"{}\"",
+                        story.id, p.name
+                    ));
+                }
+            }
+        }
+    }
+    for g in &story.measures {
+        if g.required {
+            r.measures.gold += 1;
+            if !matched_gold.contains(&g.id) {
+                r.details.push(format!(
+                    "{}: missed {} \"{}\" ({})",
+                    story.id,
+                    g.kind,
+                    g.name,
+                    evidence_hint(g)
+                ));
+            }
+        }
+    }
+}
+
+fn evidence_hint(g: &GoldMeasure) -> String {
+    g.evidence_text
+        .first()
+        .cloned()
+        .unwrap_or_else(|| format!("{:?}", g.evidence_sents))
+}
+
+fn score_seed_provisions(
+    story: &GoldStory,
+    docs: &[Document],
+    m: &Measure,
+    g: &GoldMeasure,
+    r: &mut Report,
+) {
+    let mut used: HashSet<usize> = HashSet::new();
+    for p in &m.provisions {
+        r.provisions.predicted += 1;
+        let hit = g.provisions.iter().enumerate().find(|(i, gp)| {
+            !used.contains(i) && gp.kind == p.kind && {
+                let hay = fold(&format!(
+                    "{} {}",
+                    p.name,
+                    p.evidence
+                        .iter()
+                        .map(|e| e.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ));
+                gp.names.iter().any(|n| hay.contains(&fold(n)))
+                    || p.evidence.iter().any(|e| {
+                        gp.evidence_sents
+                            .contains(&(doc_of(docs, &e.article), e.index))
+                    }) && gp.names.is_empty()
+            }
+        });
+        match hit {
+            Some((i, _)) => {
+                used.insert(i);
+                r.provisions.correct += 1;
+            }
+            None => r.details.push(format!(
+                "{}: false provision \"{}\" [{}]",
+                story.id, p.name, p.kind
+            )),
+        }
+    }
+    for (i, gp) in g.provisions.iter().enumerate() {
+        if gp.required {
+            r.provisions.gold += 1;
+            if used.contains(&i) {
+                r.provisions.found += 1;
+            } else {
+                r.details.push(format!(
+                    "{}: missed provision {} \"{}\"",
+                    story.id, gp.kind, gp.name
+                ));
+            }
+        }
+    }
+}
+
+fn score_date(story: &GoldStory, m: &Measure, g: &GoldMeasure, r: &mut Report) {
+    let Some(phrase) = &g.when_phrase else { return };
+    r.dates.gold += 1;
+    let ours = m.when.as_ref();
+    let phrase_ok = ours.is_some_and(|w| {
+        let (a, b) = (fold(&w.text), fold(phrase));
+        a.contains(&b) || b.contains(&a)
+    });
+    let date_ok = match (&g.when_date, &g.when_iso) {
+        (Some((lo, hi)), _) => {
+            ours.and_then(|w| w.date)
+                .is_some_and(|d| *lo <= d && d <= *hi)
+                && ours
+                    .and_then(|w| w.end)
+                    .is_none_or(|e| e <= *hi || g.when_date.is_some_and(|(_, h)| e <= h))
+        }
+        (None, Some(iso)) => {
+            let first = iso.split('/').next().unwrap_or(iso);
+            ours.and_then(|w| w.date)
+                .is_some_and(|d| d.to_string().starts_with(first))
+        }
+        (None, None) => true,
+    };
+    if phrase_ok && date_ok {
+        r.dates.found += 1;
+    } else {
+        r.details.push(format!(
+            "{}: date of \"{}\": gold \"{}\"{}, ours {}",
+            story.id,
+            g.name,
+            phrase,
+            g.when_iso
+                .as_ref()
+                .map(|i| format!(" ({i})"))
+                .unwrap_or_default(),
+            ours.map_or("none".into(), |w| format!(
+                "\"{}\" {:?}–{:?}",
+                w.text, w.date, w.end
+            ))
+        ));
+    }
+}
+
+fn digits(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '%' || *c == '£')
+        .collect::<String>()
+        .to_lowercase()
+}
+
+fn score_figures(story: &GoldStory, docs: &[Document], predicted: &[Figure], r: &mut Report) {
+    let _ = docs;
+    let mut used = HashSet::new();
+    for g in &story.figures {
+        r.figures.gold += 1;
+        let gv = digits(&g.value);
+        let hit = predicted.iter().enumerate().find(|(i, f)| {
+            !used.contains(i) && {
+                let v = digits(&f.value);
+                v.contains(&gv) || (gv.contains(&v) && v.chars().any(|c| c.is_ascii_digit()))
+            }
+        });
+        match hit {
+            Some((i, _)) => {
+                used.insert(i);
+                r.figures.found += 1;
+            }
+            None => r.details.push(format!(
+                "{}: missed figure {} (article {})",
+                story.id, g.value, g.article
+            )),
+        }
+    }
+    for (i, f) in predicted.iter().enumerate() {
+        r.figures.predicted += 1;
+        if used.contains(&i) {
+            r.figures.correct += 1;
+        } else {
+            r.details.push(format!(
+                "{}: extra figure {} — {}",
+                story.id, f.value, f.what
+            ));
+        }
+    }
+}
+
+fn words(s: &str) -> String {
+    fold(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn same_speaker(a: &str, b: &str) -> bool {
+    let last = |s: &str| s.split_whitespace().last().unwrap_or("").to_lowercase();
+    a.eq_ignore_ascii_case(b) || last(a) == last(b)
+}
+
+fn score_quotes(story: &GoldStory, predicted: &[Quote], r: &mut Report) {
+    let mut used = HashSet::new();
+    for g in &story.quotes {
+        let start = words(&g.start);
+        let hit = predicted
+            .iter()
+            .enumerate()
+            .find(|(i, q)| !used.contains(i) && words(&q.text).contains(&start));
+        if g.required {
+            r.quotes.gold += 1;
+        }
+        match hit {
+            Some((i, q)) => {
+                used.insert(i);
+                if same_speaker(&q.speaker, &g.speaker) {
+                    if g.required {
+                        r.quotes.found += 1;
+                    }
+                } else {
+                    r.details.push(format!(
+                        "{}: quote \"{}\" by {}, ours says {}",
+                        story.id, g.start, g.speaker, q.speaker
+                    ));
+                }
+            }
+            None if g.required => r.details.push(format!(
+                "{}: missed quote by {}: \"{}\"",
+                story.id, g.speaker, g.start
+            )),
+            None => {}
+        }
+    }
+    for (i, q) in predicted.iter().enumerate() {
+        r.quotes.predicted += 1;
+        if used.contains(&i) {
+            r.quotes.correct += 1;
+        } else {
+            let head: String = q
+                .text
+                .split_whitespace()
+                .take(8)
+                .collect::<Vec<_>>()
+                .join(" ");
+            r.details.push(format!(
+                "{}: extra quote by {}: \"{}\"",
+                story.id, q.speaker, head
+            ));
+        }
+    }
+}
