@@ -19,6 +19,10 @@ pub struct Digest {
     pub figures: Vec<Figure>,
     pub quotes: Vec<Quote>,
     pub upcoming: Vec<Upcoming>,
+    /// Live sources that failed during the period, and why (empty when all
+    /// went well or none were fetched).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceStatus>,
 }
 
 /// The window `[start, end)`, in UTC.
@@ -114,4 +118,25 @@ pub struct Upcoming {
     pub place: Option<String>,
     /// The measure this event belongs to.
     pub measure: Option<String>,
+}
+
+/// A source that failed at least once during the period.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SourceStatus {
+    /// The source's name (`[[source]] name`, else the URL's host).
+    pub name: String,
+    pub url: String,
+    /// Runs in the period in which it failed.
+    pub failures: usize,
+    /// Short kind of the last error: "http 500", "timeout", "malformed feed", ….
+    pub error_kind: String,
+    /// The last error in full.
+    pub error: String,
+    pub last_failed_at: DateTime<Utc>,
+    /// Runs in a row it has failed, up to its latest run.
+    pub consecutive_failures: usize,
+    /// Failed `flag_after` runs in a row or more: needs a look.
+    pub flagged: bool,
+    /// Its latest run went well.
+    pub recovered: bool,
 }

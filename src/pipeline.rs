@@ -163,6 +163,7 @@ fn assemble(docs: &[Document], period: Period, now: DateTime<Utc>, opts: &Option
         figures,
         quotes,
         upcoming,
+        sources: Vec::new(),
     }
 }
 

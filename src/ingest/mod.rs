@@ -1,11 +1,13 @@
 //! Ingest: files and folders → [`Article`]s, one source kind per file
-//! (plain text, Markdown, HTML, JSON Lines).
+//! (plain text, Markdown, HTML, JSON Lines). Feeds are parsed in [`feed`];
+//! fetching them is [`crate::source`]'s job.
 //!
 //! Every input is read within a size limit and checked (binary, not UTF-8,
 //! empty, broken front matter, impossible date); a bad one becomes a
 //! [`IngestError`] naming the file and the problem, and the others go on.
 //! Ingest does not filter by date: the pipeline does.
 
+pub mod feed;
 pub mod frontmatter;
 pub mod html;
 pub mod jsonl;
@@ -34,7 +36,8 @@ pub struct Draft {
 }
 
 impl Draft {
-    fn into_article(self, origin: Origin) -> Article {
+    /// The article, with the draft's id or else [`stable_id`] of its URL or text.
+    pub fn into_article(self, origin: Origin) -> Article {
         let id = self
             .id
             .filter(|id| !id.trim().is_empty())

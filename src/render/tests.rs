@@ -48,6 +48,7 @@ fn empty_digest() -> Digest {
         figures: vec![],
         quotes: vec![],
         upcoming: vec![],
+        sources: vec![],
     }
 }
 
