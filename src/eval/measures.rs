@@ -451,6 +451,8 @@ fn score_measures(story: &GoldStory, docs: &[Document], predicted: &[Measure], r
             None => {
                 // Matching an already-matched gold measure is a duplicate, not a new thing.
                 if story.measures.iter().any(|g| item_matches(m, g, docs)) {
+                    // Right, but said twice: correct for precision, listed.
+                    r.measures.correct += 1;
                     r.details
                         .push(format!("{}: duplicate measure \"{}\"", story.id, m.name));
                 } else {
@@ -462,11 +464,20 @@ fn score_measures(story: &GoldStory, docs: &[Document], predicted: &[Measure], r
             }
         }
         if !seeds_style {
-            // Provisions: credit any gold measure they state.
+            // Gold lists provisions as measures of their own, so ours count
+            // as predicted measures too, for recall and precision alike.
             for p in &m.provisions {
                 r.provisions.predicted += 1;
-                if let Some(g) = story.measures.iter().find(|g| item_matches(p, g, docs)) {
+                r.measures.predicted += 1;
+                let fresh = story
+                    .measures
+                    .iter()
+                    .find(|g| !matched_gold.contains(&g.id) && item_matches(p, g, docs));
+                if let Some(g) =
+                    fresh.or_else(|| story.measures.iter().find(|g| item_matches(p, g, docs)))
+                {
                     r.provisions.correct += 1;
+                    r.measures.correct += 1;
                     if matched_gold.insert(g.id.clone()) && g.required {
                         r.measures.found += 1;
                         r.provisions.found += 1;
@@ -474,8 +485,8 @@ fn score_measures(story: &GoldStory, docs: &[Document], predicted: &[Measure], r
                     }
                 } else {
                     r.details.push(format!(
-                        "{}: provision matches no gold \"{}\"",
-                        story.id, p.name
+                        "{}: false provision \"{}\" [{}]",
+                        story.id, p.name, p.kind
                     ));
                 }
             }
@@ -485,8 +496,15 @@ fn score_measures(story: &GoldStory, docs: &[Document], predicted: &[Measure], r
         if g.required {
             r.measures.gold += 1;
             if !matched_gold.contains(&g.id) {
+                // Say whether we had the sentence, inside another item.
+                let inside = predicted
+                    .iter()
+                    .flat_map(|m| std::iter::once(m).chain(&m.provisions))
+                    .find(|m| item_matches(m, g, docs))
+                    .map(|m| format!("; inside \"{}\"", m.name))
+                    .unwrap_or_default();
                 r.details.push(format!(
-                    "{}: missed {} \"{}\" ({})",
+                    "{}: missed {} \"{}\" ({}){inside}",
                     story.id,
                     g.kind,
                     g.name,

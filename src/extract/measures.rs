@@ -94,6 +94,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
     }
 
     attach_provisions(story, rules, &mut drafts);
+    add_actions(story, rules, &mut drafts);
 
     drafts
         .into_iter()
@@ -420,6 +421,147 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
                         kind_override: Some(kind),
                     });
                 }
+            }
+        }
+    }
+}
+
+/// The type of measure an action sentence states, or `None` when the
+/// sentence states no action (see `[actions]` in rules/measures.toml).
+pub fn action_kind(text: &str, rules: &Rules) -> Option<String> {
+    let a = &rules.actions;
+    let strong = a.strong.iter().any(|re| re.is_match(text));
+    if !strong && !a.predicates.iter().any(|re| re.is_match(text)) {
+        return None;
+    }
+    let blanked = blank_ignored(text, rules);
+    if !strong && !a.objects.is_match(&blanked) {
+        return None;
+    }
+    if a.exclude.iter().any(|re| re.is_match(text)) {
+        return None;
+    }
+    Some(
+        a.types
+            .iter()
+            .find(|(_, re)| re.is_match(text))
+            .map_or_else(|| "other".to_string(), |(k, _)| k.clone()),
+    )
+}
+
+/// The legislation mentioned in article `doc` within the provision window
+/// of sentence `index`, nearest first.
+fn nearest_legislation<'d>(
+    drafts: &'d mut [Draft],
+    rules: &Rules,
+    doc: usize,
+    index: usize,
+) -> Option<&'d mut Draft> {
+    let legislation = rules.type_index("legislation")?;
+    drafts
+        .iter_mut()
+        .filter(|d| d.ty == legislation && d.kind_override.is_none())
+        .filter_map(|d| {
+            let dist = d
+                .mentions
+                .iter()
+                .filter(|&&(dd, _, _)| dd == doc)
+                .map(|&(_, si, _)| si.abs_diff(index))
+                .filter(|&dist| dist <= rules.provision_window)
+                .min()?;
+            Some((dist, d))
+        })
+        .min_by_key(|(dist, _)| *dist)
+        .map(|(_, d)| d)
+}
+
+/// The text with `[actions] ignore` phrases blanked out.
+fn blank_ignored(text: &str, rules: &Rules) -> String {
+    let mut out = text.to_string();
+    for phrase in &rules.actions.ignore {
+        if out.contains(phrase.as_str()) {
+            out = out.replace(phrase.as_str(), &" ".repeat(phrase.len()));
+        }
+    }
+    out
+}
+
+/// Sentences that state an action and are not yet evidence of a measure
+/// become measures of their own, one per action; the same action told by
+/// two articles (most terms shared) is one measure.
+fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
+    let mut used: HashSet<(usize, usize)> = drafts
+        .iter()
+        .flat_map(|d| {
+            d.mentions
+                .iter()
+                .map(|&(doc, s, _)| (doc, s))
+                .chain(d.provisions.iter().flat_map(|p| p.evidence.iter().copied()))
+        })
+        .collect();
+    for (doc, sents) in story.sents.iter().enumerate() {
+        for s in sents {
+            if used.contains(&(doc, s.index)) {
+                continue;
+            }
+            let Some(kind) = action_kind(s.text, rules) else {
+                continue;
+            };
+            let name = provision_name(s.text, rules);
+            if name.split_whitespace().count() < 3 {
+                continue;
+            }
+            used.insert((doc, s.index));
+            // Near a bill or law of the same article: one of its provisions.
+            if let Some(d) = nearest_legislation(drafts, rules, doc, s.index) {
+                let name_terms = term_set(&name);
+                if !d
+                    .provisions
+                    .iter()
+                    .any(|p| same_provision(&p.terms, &name_terms))
+                {
+                    d.provisions.push(ProvisionDraft {
+                        kind: if kind == "other" {
+                            "provision".to_string()
+                        } else {
+                            kind
+                        },
+                        name,
+                        terms: name_terms,
+                        evidence: vec![(doc, s.index)],
+                    });
+                }
+                continue;
+            }
+            // More about the measure named just before, unless it says something new.
+            if !rules
+                .actions
+                .novelty
+                .is_match(&blank_ignored(s.text, rules))
+                && let Some(d) = drafts.iter_mut().find(|d| {
+                    d.mentions
+                        .iter()
+                        .any(|&(dd, si, _)| dd == doc && si < s.index && s.index - si <= 2)
+                })
+            {
+                d.mentions.push((doc, s.index, 0));
+                continue;
+            }
+            let name_terms = term_set(&name);
+            let same = drafts.iter_mut().find(|d| {
+                d.kind_override.as_deref() == Some(kind.as_str())
+                    && same_provision(&term_set(&d.name), &name_terms)
+            });
+            match same {
+                Some(d) => d.mentions.push((doc, s.index, 0)),
+                None => drafts.push(Draft {
+                    ty: usize::MAX,
+                    name: capitalize_first(&name),
+                    named: false,
+                    mentions: vec![(doc, s.index, 0)],
+                    provisions: Vec::new(),
+                    kind_override: Some(kind),
+                }),
             }
         }
     }

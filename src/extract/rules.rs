@@ -76,6 +76,42 @@ impl Dictionary {
     }
 }
 
+/// The compiled `[actions]` rules: when a sentence states a measure that
+/// has no name.
+#[derive(Debug)]
+pub struct Actions {
+    pub predicates: Vec<Regex>,
+    /// Policy instruments, as one whole-word, case-insensitive regex.
+    pub objects: Regex,
+    /// What makes an action new rather than more about a measure just named.
+    pub novelty: Regex,
+    pub exclude: Vec<Regex>,
+    pub types: Vec<(String, Regex)>,
+    /// Phrases blanked before instruments are looked for ("law enforcers").
+    pub ignore: Vec<String>,
+    /// Predicates that need no instrument ("will be created").
+    pub strong: Vec<Regex>,
+}
+
+/// One case-insensitive regex matching any of `words` as a whole word
+/// (symbols such as "£" or "%" match anywhere).
+fn word_set(source: (&str, &str), words: &[String]) -> Result<Regex, RuleError> {
+    let mut sorted: Vec<&String> = words.iter().collect();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let alts: Vec<String> = sorted
+        .iter()
+        .map(|w| {
+            let e = regex::escape(w).replace(' ', r"\s+");
+            if w.chars().all(|c| c.is_alphanumeric() || c == ' ') {
+                format!(r"\b{e}\b")
+            } else {
+                e
+            }
+        })
+        .collect();
+    compile(source, &alts.join("|"))
+}
+
 #[derive(Debug)]
 pub struct Rules {
     pub types: Vec<MeasureType>,
@@ -91,6 +127,8 @@ pub struct Rules {
     pub status: Vec<(String, Regex)>,
     pub event_types: Vec<String>,
     pub hedge: Regex,
+    /// Action sentences: predicates, objects/actors, exclusions, types.
+    pub actions: Actions,
     /// A generic mention: determiner, up to three lower-case modifiers, a
     /// generic noun. Group 1: the determiner; 2: the modifiers; 3: the noun.
     pub generic: Regex,
@@ -133,6 +171,26 @@ struct MeasuresFile {
     status: Vec<NamedRegex>,
     events: EventsSection,
     hedges: HedgesSection,
+    actions: ActionsSection,
+}
+
+#[derive(Deserialize)]
+struct ActionsSection {
+    verbs: Vec<String>,
+    predicates: Vec<String>,
+    strong: Vec<String>,
+    ignore: Vec<String>,
+    objects: Vec<String>,
+    novelty: String,
+    exclude: Vec<String>,
+    #[serde(rename = "type")]
+    types: Vec<ActionType>,
+}
+
+#[derive(Deserialize)]
+struct ActionType {
+    name: String,
+    words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -279,6 +337,43 @@ impl Rules {
             .map(|s| Ok((s.name.clone(), compile(measures, &s.regex)?)))
             .collect::<Result<Vec<_>, RuleError>>()?;
         let hedge = compile(measures, &m.hedges.regex)?;
+        let actions = Actions {
+            predicates: {
+                let mut stems: Vec<&String> = m.actions.verbs.iter().collect();
+                stems.sort_by_key(|v| std::cmp::Reverse(v.len()));
+                let verbs = stems
+                    .iter()
+                    .map(|v| format!(r"{}\w*", regex::escape(v).replace(' ', r"\s+")))
+                    .collect::<Vec<_>>()
+                    .join("|");
+                m.actions
+                    .predicates
+                    .iter()
+                    .map(|r| compile(measures, &r.replace("VERBS", &verbs)))
+                    .collect::<Result<_, _>>()?
+            },
+            ignore: m.actions.ignore.clone(),
+            strong: m
+                .actions
+                .strong
+                .iter()
+                .map(|r| compile(measures, r))
+                .collect::<Result<_, _>>()?,
+            objects: word_set(measures, &m.actions.objects)?,
+            novelty: compile(measures, &m.actions.novelty)?,
+            exclude: m
+                .actions
+                .exclude
+                .iter()
+                .map(|r| compile(measures, r))
+                .collect::<Result<_, _>>()?,
+            types: m
+                .actions
+                .types
+                .iter()
+                .map(|t| Ok((t.name.clone(), word_set(measures, &t.words)?)))
+                .collect::<Result<Vec<_>, RuleError>>()?,
+        };
 
         let mut generic_types = HashMap::new();
         for (i, t) in m.types.iter().enumerate() {
@@ -351,6 +446,7 @@ impl Rules {
             status,
             event_types: m.events.types,
             hedge,
+            actions,
             generic,
             generic_types,
             actors: actors_dict,
