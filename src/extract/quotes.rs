@@ -22,40 +22,43 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     for (doc, sents) in story.sents.iter().enumerate() {
         let mut last_speaker: Option<String> = None;
-        let mut open_quote: Option<usize> = None; // index in `out` of a quote still open
+        // The person the text was last about: the first name in the latest
+        // sentence naming one. "He added:" and a quote paragraph with no
+        // verb belong to them.
+        let mut last_person: Option<String> = None;
+        // A quote still open at the end of the sentence before (index in `out`).
+        let mut open_quote: Option<usize> = None;
         for s in sents {
-            let spans = quote_spans(s.text);
-            let verb_speaker = speaker_in(s.text, &spans, rules)
-                .map(|raw| resolve(&raw, &names, &last_speaker, rules));
+            let inside = open_quote.is_some();
+            let spans = quote_spans(s.text, inside);
+            let context = last_person.clone().or_else(|| last_speaker.clone());
+            let verb_speaker =
+                speaker_in(s.text, &spans, rules).map(|raw| resolve(&raw, &names, &context, rules));
             let ev = story.evidence(doc, s.index);
-            let starts_with_quote = s.text.starts_with(['“', '"', '‘']);
-            if spans.is_empty() {
-                if let Some(sp) = verb_speaker.clone().flatten() {
-                    last_speaker = Some(sp);
-                }
-                open_quote = None;
-                continue;
-            }
+            let starts_with_quote = inside || s.text.starts_with(['“', '"', '‘']);
             let speaker = match verb_speaker.clone() {
                 Some(Some(sp)) => Some(sp),
                 Some(None) => None,
-                None if starts_with_quote => last_speaker.clone(),
+                None if starts_with_quote => open_quote
+                    .map(|i| out[i].speaker.clone())
+                    .or(context.clone()),
                 None => None,
             };
+            let mut still_open = None;
             for (k, span) in spans.iter().enumerate() {
                 let text = clean(&s.text[span.start..span.end]);
                 // A quote left open in the sentence before goes on here.
                 if k == 0
-                    && starts_with_quote
-                    && verb_speaker.is_none()
+                    && span.start <= first_mark_end(s.text)
                     && let Some(i) = open_quote
+                    && speaker.as_ref().is_none_or(|sp| *sp == out[i].speaker)
                 {
                     out[i].text.push(' ');
                     out[i].text.push_str(&text);
                     if !out[i].evidence.contains(&ev) {
                         out[i].evidence.push(ev.clone());
                     }
-                    open_quote = (!span.closed).then_some(i);
+                    still_open = (!span.closed).then_some(i);
                     continue;
                 }
                 let Some(sp) = speaker.clone() else { continue };
@@ -67,14 +70,82 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                     text,
                     evidence: vec![ev.clone()],
                 });
-                open_quote = (!span.closed).then_some(out.len() - 1);
+                still_open = (!span.closed).then_some(out.len() - 1);
             }
-            if let Some(sp) = speaker {
+            open_quote = still_open;
+            if let Some(sp) = speaker.or(verb_speaker.flatten()) {
                 last_speaker = Some(sp);
+            }
+            if let Some(p) = first_person(&outside_quotes(s.text, &spans), &names, rules) {
+                last_person = Some(p);
             }
         }
     }
     merge(out)
+}
+
+/// Where the text proper starts: after an opening quote mark, if any.
+fn first_mark_end(text: &str) -> usize {
+    text.chars()
+        .next()
+        .filter(|c| matches!(c, '“' | '"' | '‘'))
+        .map_or(0, char::len_utf8)
+}
+
+/// The sentence with its quoted spans blanked.
+fn outside_quotes(text: &str, spans: &[Span]) -> String {
+    let mut out = text.to_string();
+    for sp in spans.iter().rev() {
+        out.replace_range(sp.start..sp.end, &" ".repeat(sp.end - sp.start));
+    }
+    out
+}
+
+/// The person a sentence is about: the last name met before its first
+/// lower-case word that is not part of a role ("Fostering Network executive
+/// director Robert Tapsfield criticised …" → Robert Tapsfield; "Ms Meloni
+/// said" → Giorgia Meloni), else the first name it mentions. Names are the
+/// story's full names, or a surname after an honorific.
+fn first_person(text: &str, names: &[String], rules: &Rules) -> Option<String> {
+    let mentions: Vec<(usize, &String)> = names
+        .iter()
+        .filter_map(|n| {
+            let surname = n.rsplit(' ').next()?;
+            let at = text.find(n.as_str()).or_else(|| {
+                text.match_indices(surname).map(|(i, _)| i).find(|&i| {
+                    let before = text[..i].trim_end();
+                    ["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady"]
+                        .iter()
+                        .any(|t| before.ends_with(t))
+                })
+            })?;
+            Some((at, n))
+        })
+        .collect();
+    if mentions.is_empty() {
+        return None;
+    }
+    // Where the subject ends: the first lower-case word that is no role.
+    let mut stop = text.len();
+    let mut pos = 0;
+    for w in text.split_inclusive(char::is_whitespace) {
+        let word = w.trim().trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = word.chars().next().is_some_and(char::is_lowercase);
+        if lower
+            && !rules.role_words.iter().any(|r| r == word)
+            && !matches!(word, "of" | "for" | "and" | "s")
+        {
+            stop = pos;
+            break;
+        }
+        pos += w.len();
+    }
+    mentions
+        .iter()
+        .filter(|(at, _)| *at < stop)
+        .max_by_key(|(at, _)| *at)
+        .or_else(|| mentions.iter().min_by_key(|(at, _)| *at))
+        .map(|(_, n)| (*n).clone())
 }
 
 /// The same words by the same speaker in several articles are one quote.
@@ -115,17 +186,22 @@ fn clean(s: &str) -> String {
 }
 
 /// Quoted spans: “…”, "…" and ‘…’ (the last only when it opens after a
-/// space, so apostrophes are not quotes). An unclosed quote runs to the end.
-fn quote_spans(text: &str) -> Vec<Span> {
+/// space, so apostrophes are not quotes). An unclosed quote runs to the
+/// end. `inside`: the sentence starts inside a quote opened before it (a
+/// quote mark opening the sentence then reopens it, BBC style).
+fn quote_spans(text: &str, inside: bool) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
+    let mut open: Option<(usize, char)> = inside.then_some((first_mark_end(text), '“'));
     let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
+        if inside && i == 0 && first_mark_end(text) > 0 {
+            prev = Some(c);
+            continue;
+        }
         match open {
             None => {
                 let opens = match c {
-                    '“' => true,
-                    '"' => true,
+                    '“' | '"' => true,
                     '‘' => prev.is_none_or(|p| p.is_whitespace() || p == '('),
                     _ => false,
                 };
@@ -135,7 +211,7 @@ fn quote_spans(text: &str) -> Vec<Span> {
             }
             Some((start, o)) => {
                 let closes = match (o, c) {
-                    ('“', '”') | ('"', '"') => true,
+                    ('“', '”') | ('"', '"') | ('“', '"') => true,
                     ('‘', '’') => text[i + c.len_utf8()..]
                         .chars()
                         .next()
@@ -189,7 +265,9 @@ fn speaker_in(text: &str, spans: &[Span], rules: &Rules) -> Option<Option<String
         if let Some(name) = name_before(before, rules) {
             return Some(Some(name));
         }
-        if let Some(name) = name_after(&text[ve..], rules) {
+        if rules.inverted_verbs.iter().any(|v| *v == text[vs..ve])
+            && let Some(name) = name_after(&text[ve..], rules)
+        {
             return Some(Some(name));
         }
     }
@@ -203,33 +281,69 @@ fn speaker_in(text: &str, spans: &[Span], rules: &Rules) -> Option<Option<String
 }
 
 /// The name (or pronoun) right before a speech verb: "Ms Meloni said",
-/// "Italian PM Giorgia Meloni said", "she added", "Theresa May, said".
+/// "Italian PM Giorgia Meloni said", "she added", "Theresa May, said",
+/// and past an apposition: "David Frost, director general of the British
+/// Chambers of Commerce, warned" → David Frost.
 fn name_before(before: &str, rules: &Rules) -> Option<String> {
-    let mut t = before.trim_end();
-    // Skip an adverb: "Sir Keir also said", "the PM previously said".
-    let adverb = t
-        .rsplit_once(' ')
-        .is_some_and(|(_, last)| last.ends_with("ly") || last == "also");
-    if adverb {
-        t = t.rsplit_once(' ').map_or(t, |(r, _)| r).trim_end();
-    }
-    let t = t.trim_end_matches(',').trim_end();
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let last = *words.last()?;
-    if rules.pronouns.iter().any(|p| p == last) {
-        return Some(last.to_string());
-    }
-    let mut run: Vec<&str> = Vec::new();
-    for w in words.iter().rev() {
-        let w = w.trim_matches(|c: char| c == ',' || c == '(' || c == ')');
-        if entities::is_capitalized(w) && !w.ends_with(':') {
-            run.push(w);
-        } else {
+    // The clause the verb belongs to: after the last quote mark or colon.
+    let clause = before
+        .rsplit(['“', '”', '"', ':', ';'])
+        .next()
+        .unwrap_or(before);
+    let mut t = clause.trim_end();
+    // Skip adverbs and auxiliaries: "also said", "has warned", "has also said".
+    loop {
+        let Some((rest, last)) = t.rsplit_once(' ') else {
+            break;
+        };
+        let skip = last.ends_with("ly")
+            || matches!(
+                last,
+                "also" | "has" | "have" | "had" | "was" | "is" | "then" | "later"
+            );
+        if !skip {
             break;
         }
+        t = rest.trim_end();
     }
-    run.reverse();
-    speaker_from_run(&run, rules)
+    let segments: Vec<&str> = t
+        .split(',')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .collect();
+    for (k, seg) in segments.iter().enumerate().rev() {
+        let words: Vec<&str> = seg.split_whitespace().collect();
+        let Some(&last) = words.last() else { continue };
+        if k + 1 == segments.len() && rules.pronouns.iter().any(|p| p == last) {
+            return Some(last.to_string());
+        }
+        let mut run: Vec<&str> = Vec::new();
+        for w in words.iter().rev() {
+            let w = w.trim_matches(|c: char| c == '(' || c == ')');
+            if entities::is_capitalized(w) {
+                run.push(w);
+            } else {
+                break;
+            }
+        }
+        run.reverse();
+        // An apposition ("director general of X", "Labour MP for West Ham"):
+        // the name is in the segment before it.
+        let apposition = words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_lowercase))
+            || words
+                .first()
+                .is_some_and(|w| rules.roles.iter().any(|r| r == w) && run.len() < words.len());
+        if apposition && k > 0 {
+            if run.len() == words.len() {
+                // all capitalised but a role phrase: keep looking left
+            }
+            continue;
+        }
+        return speaker_from_run(&run, rules);
+    }
+    None
 }
 
 /// Words that open a clause and are capitalised without being a name.
@@ -314,10 +428,12 @@ fn speaker_from_run(run: &[&str], rules: &Rules) -> Option<String> {
     person_name(run, rules)
 }
 
-/// "said Mr Starmer", "said the Home Secretary, Yvette Cooper".
+/// "said Mr Starmer", "said the Home Secretary, Yvette Cooper", "said
+/// director Kate Allen".
 fn name_after(after: &str, rules: &Rules) -> Option<String> {
-    let words: Vec<&str> = after.split_whitespace().take(6).collect();
+    let words: Vec<&str> = after.split_whitespace().take(8).collect();
     let mut run = Vec::new();
+    let mut skipped = 0;
     for w in words {
         let clean = w.trim_end_matches([',', '.', ':', ';']);
         if entities::is_capitalized(clean) {
@@ -325,8 +441,9 @@ fn name_after(after: &str, rules: &Rules) -> Option<String> {
             if clean.len() != w.len() {
                 break;
             }
-        } else if run.is_empty() && w == "the" {
-            continue;
+        } else if run.is_empty() && skipped < 4 && rules.role_words.iter().any(|r| r == clean) {
+            // "the", "director", "home affairs spokesman"
+            skipped += 1;
         } else {
             break;
         }
@@ -349,7 +466,17 @@ fn person_name(run: &[&str], rules: &Rules) -> Option<String> {
     while start < run.len() && is_role(run[start]) && !is_title(run[start]) {
         start += 1;
     }
-    let name = &run[start..];
+    // Letters after a name: "Guy Mansfield QC".
+    let mut end = run.len();
+    while end > start
+        && matches!(
+            run[end - 1],
+            "QC" | "KC" | "MP" | "MEP" | "MSP" | "AM" | "OBE" | "MBE" | "CBE"
+        )
+    {
+        end -= 1;
+    }
+    let name = &run[start..end];
     if name.is_empty() || name.iter().all(|w| is_title(w)) {
         return None;
     }
@@ -388,6 +515,13 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
                 if ends {
                     break;
                 }
+            }
+            // "In England", "On Wednesday": a clause opener is no part of a name.
+            while run.first().is_some_and(|w| OPENERS.contains(w)) {
+                run.remove(0);
+            }
+            if run.iter().any(|w| rules.places.find(w).next().is_some()) {
+                run.clear();
             }
             if let Some(name) = person_name(&run, rules) {
                 let parts: Vec<&str> = name.split(' ').collect();

@@ -140,6 +140,10 @@ pub struct Rules {
     pub capitals: HashMap<String, String>,
     pub country_names: Vec<String>,
     pub speech_verbs: Vec<String>,
+    /// Speech verbs that may come before their speaker ("said Mr Oaten").
+    pub inverted_verbs: Vec<String>,
+    /// Lower-case words of a role between verb and name ("said director X").
+    pub role_words: Vec<String>,
     pub given_name_titles: Vec<String>,
     pub surname_titles: Vec<String>,
     pub roles: Vec<String>,
@@ -265,6 +269,8 @@ struct CountryEntry {
 #[derive(Deserialize)]
 struct SpeechFile {
     verbs: Vec<String>,
+    inverted_verbs: Vec<String>,
+    role_words: Vec<String>,
     given_name_titles: Vec<String>,
     surname_titles: Vec<String>,
     roles: Vec<String>,
@@ -454,6 +460,8 @@ impl Rules {
             capitals,
             country_names: countries.iter().map(|c| c.name.clone()).collect(),
             speech_verbs: s.verbs,
+            inverted_verbs: s.inverted_verbs,
+            role_words: s.role_words,
             given_name_titles: s.given_name_titles,
             surname_titles: s.surname_titles,
             roles: s.roles,
