@@ -10,23 +10,29 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 
-use crate::config::{BuildConfig, BuildRequest};
+use crate::config::{BuildConfig, BuildRequest, FetchConfig, Live};
 use crate::document::Document;
 use crate::ingest::{self, IngestOptions};
 use crate::pipeline;
 use crate::rank::RankOptions;
 use crate::render::{self, Format};
+use crate::source::{self, Gathered, Location, Source};
+use crate::store::Store;
 
 const EXIT_CODES: &str = "\
 Exit codes:
   0  done
   1  nothing could be built (bad flags or config, output not writable)
-  2  built, but some inputs were rejected (each is named on stderr with the reason)
+  2  built, but some inputs were rejected or some sources failed (each is named on
+     stderr with the reason; failed sources are listed in the digest too)
 
 Examples:
   digest build --input samples --now 2025-02-03T12:00:00Z --since 7d
   digest build --since 7d                      # inputs and defaults from digest.toml
   digest build -i articles/ -f html -o week.html
+  digest build -i https://www.gov.uk/search/news-and-communications.atom --store week.sqlite
+  digest fetch                                 # fetch the [[source]]s of digest.toml, build nothing
+  digest build --offline --since 7d            # build from the store without fetching
   digest summarize --sentences 3 article.txt";
 
 #[derive(Debug, Parser)]
@@ -43,9 +49,12 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Build the digest of a period from article files and folders.
+    /// Build the digest of a period from article files, folders, feeds and pages.
     #[command(after_help = EXIT_CODES)]
     Build(BuildArgs),
+    /// Fetch the sources into the store without building a digest.
+    #[command(after_help = EXIT_CODES)]
+    Fetch(FetchArgs),
     /// Print each article's key sentences as JSON Lines, one article a line.
     #[command(after_help = EXIT_CODES)]
     Summarize(SummarizeArgs),
@@ -81,9 +90,11 @@ struct BuildArgs {
     /// Fix the clock, for reproducible runs. Example: --now 2025-02-03T12:00:00Z
     #[arg(long, value_name = "DATETIME", env = "DIGEST_NOW")]
     now: Option<String>,
-    /// Article file or folder (read recursively): .txt, .md, .html, .jsonl.
-    /// Repeatable. Example: --input samples --input more/article.md
-    #[arg(short, long = "input", value_name = "PATH")]
+    /// Article file or folder (read recursively): .txt, .md, .html, .jsonl;
+    /// or an http(s) URL of a feed (RSS, Atom, JSON Feed) or an article page.
+    /// Repeatable; replaces the inputs and [[source]]s of digest.toml.
+    /// Example: --input samples --input https://example.org/feed.xml
+    #[arg(short, long = "input", value_name = "PATH|URL")]
     inputs: Vec<PathBuf>,
     /// Output format [default: markdown, or `format` in digest.toml]. Example: --format html
     #[arg(short, long, value_enum)]
@@ -98,6 +109,33 @@ struct BuildArgs {
     /// Let articles without a publication date into the window.
     #[arg(long)]
     include_undated: bool,
+    /// The store that remembers articles, fetches and sent digests [default:
+    /// `store` in digest.toml, else digest/digest.sqlite in the data directory
+    /// when a source is a URL; no store for files alone].
+    /// Example: --store /srv/digest/digest.sqlite
+    #[arg(long, value_name = "PATH", env = "DIGEST_STORE")]
+    store: Option<PathBuf>,
+    /// Fetch nothing: build from the store (and the files given).
+    #[arg(long)]
+    offline: bool,
+}
+
+#[derive(Debug, Args)]
+struct FetchArgs {
+    /// Feed or page URL, or article file or folder, as for build [default:
+    /// the inputs and [[source]]s of digest.toml]. Example: --input https://example.org/feed.xml
+    #[arg(short, long = "input", value_name = "PATH|URL")]
+    inputs: Vec<PathBuf>,
+    /// The store [default: `store` in digest.toml, else the data directory's].
+    /// Example: --store week.sqlite
+    #[arg(long, value_name = "PATH", env = "DIGEST_STORE")]
+    store: Option<PathBuf>,
+    /// Config file [default: ./digest.toml, else the user's config dir].
+    #[arg(long, value_name = "FILE", env = "DIGEST_CONFIG")]
+    config: Option<PathBuf>,
+    /// Fix the clock that stamps the fetch history. Example: --now 2025-02-03T12:00:00Z
+    #[arg(long, value_name = "DATETIME", env = "DIGEST_NOW")]
+    now: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -126,6 +164,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     let result = match cli.command {
         Command::Build(a) => build(a),
+        Command::Fetch(a) => fetch(a),
         Command::Summarize(a) => summarize(a),
         Command::Eval(EvalCommand::Measures { gold, json }) => eval_measures(&gold, json),
     };
@@ -163,17 +202,44 @@ fn build(a: BuildArgs) -> anyhow::Result<ExitCode> {
         out: a.out,
         config: a.config,
         include_undated: a.include_undated,
+        store: a.store,
+        offline: a.offline,
     };
     let cfg = BuildConfig::resolve(req, chrono::Utc::now())?;
-    let ingested = ingest::ingest(&cfg.inputs, &IngestOptions::default());
-    report_rejected(&ingested.rejected);
-    let outcome = pipeline::build(
-        ingested.articles,
+    let (articles, partial, health) = match &cfg.live.store {
+        None => {
+            let mut files = cfg.inputs.clone();
+            files.extend(cfg.live.sources.iter().filter_map(|s| match &s.location {
+                Location::Path(p) => Some(p.clone()),
+                Location::Url(_) => None,
+            }));
+            let ingested = ingest::ingest(&files, &IngestOptions::default());
+            report_rejected(&ingested.rejected);
+            (ingested.articles, !ingested.rejected.is_empty(), Vec::new())
+        }
+        Some(path) => {
+            // Files and fetched pages go into the store; the digest is built
+            // from what the store holds for the window, so a weekly run also
+            // sees what earlier runs fetched.
+            let store = Store::open(path)?;
+            let _lock = store.lock_for("build", cfg.live.lock_wait)?;
+            let gathered = gather(&store, "build", &cfg.inputs, &cfg.live, cfg.now)?;
+            let mut articles = store.articles_in(cfg.period)?;
+            if cfg.include_undated {
+                articles.extend(store.undated_articles()?);
+            }
+            let health = store.health_in(cfg.period, cfg.live.flag_after)?;
+            (articles, gathered.partial(), health)
+        }
+    };
+    let mut outcome = pipeline::build(
+        articles,
         cfg.period,
         cfg.now,
         cfg.include_undated,
         &cfg.options,
     );
+    outcome.digest.sources = health;
     if outcome.in_window == 0 {
         let newest = outcome.newest.map_or_else(
             || "none".to_string(),
@@ -191,11 +257,86 @@ fn build(a: BuildArgs) -> anyhow::Result<ExitCode> {
     }
     let text = render::render(&outcome.digest, cfg.format)?;
     write_output(cfg.out.as_deref(), &text)?;
-    Ok(if ingested.rejected.is_empty() {
-        ExitCode::SUCCESS
-    } else {
+    Ok(if partial {
         ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
     })
+}
+
+fn fetch(a: FetchArgs) -> anyhow::Result<ExitCode> {
+    let cfg = FetchConfig::resolve(
+        a.inputs,
+        a.store,
+        a.config.as_deref(),
+        a.now.as_deref(),
+        chrono::Utc::now(),
+    )?;
+    let path = cfg.live.store.as_deref().expect("fetch always has a store");
+    let store = Store::open(path)?;
+    let _lock = store.lock_for("fetch", cfg.live.lock_wait)?;
+    let gathered = gather(&store, "fetch", &cfg.inputs, &cfg.live, cfg.now)?;
+    Ok(if gathered.partial() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Reads files and live sources into the store, with a progress bar on a
+/// terminal, each failure named on stderr and a one-line summary.
+fn gather(
+    store: &Store,
+    command: &str,
+    files: &[PathBuf],
+    live: &Live,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<Gathered> {
+    let mut sources: Vec<Source> = files
+        .iter()
+        .map(|p| Source::from_input(&p.to_string_lossy()))
+        .collect();
+    sources.extend(live.sources.iter().cloned());
+    let fetching = !live.offline
+        && sources
+            .iter()
+            .any(|s| matches!(s.location, Location::Url(_)));
+    let run = store.begin_run(command, now)?;
+    let mut fetcher = crate::fetch::Fetcher::new(live.fetch.clone());
+    // indicatif draws only when stderr is a terminal: silent under cron.
+    let progress = if fetching {
+        indicatif::ProgressBar::new(0)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{spinner} fetching [{pos}/{len}] {wide_msg}")
+    {
+        progress.set_style(style);
+    }
+    let gathered = source::gather(
+        &sources,
+        store,
+        run,
+        &mut fetcher,
+        &source::GatherOptions::default(),
+        live.offline,
+        now,
+        &progress,
+    );
+    progress.finish_and_clear();
+    let gathered = gathered?;
+    store.finish_run(run, now)?;
+    report_rejected(&gathered.rejected);
+    for s in gathered.failed() {
+        if let Some((_, message)) = &s.error {
+            eprintln!("digest: source {} failed: {message}", s.source);
+        }
+    }
+    if fetching || command == "fetch" {
+        eprintln!("{}", gathered.summary(store.path()));
+    }
+    Ok(gathered)
 }
 
 fn write_output(out: Option<&std::path::Path>, text: &str) -> anyhow::Result<()> {

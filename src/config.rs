@@ -10,9 +10,12 @@ use serde::Deserialize;
 
 use crate::cluster::ClusterOptions;
 use crate::digest::Period;
+use crate::fetch::{FetchOptions, FetchSettings};
 use crate::pipeline::Options;
 use crate::rank::RankOptions;
 use crate::render::Format;
+use crate::source::{Location, Source, SourceEntry, is_url};
+use crate::store::Store;
 
 /// The config file name looked for in the working directory and in the
 /// user's config directory (`~/.config/digest/digest.toml` on Linux).
@@ -60,6 +63,13 @@ pub struct FileConfig {
     pub key_sentences: Option<usize>,
     pub cluster: Option<ClusterOptions>,
     pub rank: Option<RankOptions>,
+    /// The store's file (see [`Live`]).
+    pub store: Option<PathBuf>,
+    /// `[[source]]`: feeds, pages and folders, each with a name.
+    #[serde(rename = "source")]
+    pub sources: Vec<SourceEntry>,
+    /// `[fetch]`: HTTP and health tuning.
+    pub fetch: Option<FetchSettings>,
 }
 
 impl FileConfig {
@@ -77,7 +87,7 @@ impl FileConfig {
         })?;
         let base = path.parent().unwrap_or(Path::new("."));
         for input in &mut cfg.inputs {
-            if input.is_relative() {
+            if input.is_relative() && !is_url(&input.to_string_lossy()) {
                 *input = base.join(&*input);
             }
         }
@@ -85,6 +95,15 @@ impl FileConfig {
             && out.is_relative()
         {
             *out = base.join(&*out);
+        }
+        for p in cfg
+            .store
+            .iter_mut()
+            .chain(cfg.sources.iter_mut().flat_map(|s| &mut s.path))
+        {
+            if p.is_relative() {
+                *p = base.join(&*p);
+            }
         }
         Ok(cfg)
     }
@@ -121,6 +140,10 @@ pub struct BuildRequest {
     pub out: Option<PathBuf>,
     pub config: Option<PathBuf>,
     pub include_undated: bool,
+    /// `--store PATH`.
+    pub store: Option<PathBuf>,
+    /// `--offline`: fetch nothing, build from what the store holds.
+    pub offline: bool,
 }
 
 /// Everything `digest build` needs, resolved and checked.
@@ -133,6 +156,8 @@ pub struct BuildConfig {
     pub out: Option<PathBuf>,
     pub include_undated: bool,
     pub options: Options,
+    /// Live sources and the store.
+    pub live: Live,
 }
 
 /// The default window when neither flag nor file gives `since`.
@@ -140,7 +165,7 @@ pub const DEFAULT_SINCE: &str = "7d";
 
 impl BuildConfig {
     pub fn resolve(req: BuildRequest, real_now: DateTime<Utc>) -> Result<BuildConfig, ConfigError> {
-        let file = FileConfig::find(req.config.as_deref())?
+        let mut file = FileConfig::find(req.config.as_deref())?
             .map(|(_, f)| f)
             .unwrap_or_default();
         let now = match &req.now {
@@ -161,7 +186,7 @@ impl BuildConfig {
         };
         let since = req
             .since
-            .or(file.since)
+            .or(file.since.take())
             .unwrap_or_else(|| DEFAULT_SINCE.to_string());
         let start = parse_since(&since, end).map_err(|message| ConfigError::Value {
             flag: "--since",
@@ -177,18 +202,7 @@ impl BuildConfig {
                 ),
             });
         }
-        let inputs = if req.inputs.is_empty() {
-            file.inputs
-        } else {
-            req.inputs
-        };
-        if inputs.is_empty() {
-            let user_dir = user_config_path().map_or_else(
-                || "your config directory".into(),
-                |p| p.display().to_string(),
-            );
-            return Err(ConfigError::NoInputs { user_dir });
-        }
+        let (inputs, live) = Live::resolve(&mut file, req.inputs, req.store, req.offline)?;
         let mut options = Options::default();
         if let Some(c) = file.cluster {
             options.cluster = c;
@@ -207,7 +221,144 @@ impl BuildConfig {
             out: req.out.or(file.out),
             include_undated: req.include_undated || file.include_undated.unwrap_or(false),
             options,
+            live,
         })
+    }
+}
+
+/// Everything `digest fetch` needs: a store is always in play.
+#[derive(Debug, Clone)]
+pub struct FetchConfig {
+    pub inputs: Vec<PathBuf>,
+    pub live: Live,
+    pub now: DateTime<Utc>,
+}
+
+impl FetchConfig {
+    pub fn resolve(
+        inputs: Vec<PathBuf>,
+        store: Option<PathBuf>,
+        config: Option<&Path>,
+        now: Option<&str>,
+        real_now: DateTime<Utc>,
+    ) -> Result<FetchConfig, ConfigError> {
+        let mut file = FileConfig::find(config)?
+            .map(|(_, f)| f)
+            .unwrap_or_default();
+        let now = match now {
+            Some(s) => parse_instant(s).map_err(|message| ConfigError::Value {
+                flag: "--now",
+                value: s.to_string(),
+                message,
+            })?,
+            None => real_now,
+        };
+        let (inputs, mut live) = Live::resolve(&mut file, inputs, store, false)?;
+        if live.store.is_none() {
+            live.store = Some(Store::default_path().ok_or(ConfigError::Value {
+                flag: "--store",
+                value: String::new(),
+                message: "this system has no data directory: name the store's file".into(),
+            })?);
+        }
+        Ok(FetchConfig { inputs, live, now })
+    }
+}
+
+/// Live sources and the store, resolved from flags and digest.toml.
+///
+/// The store is in play when `--store` or `store` names one, or when a
+/// source is a URL (then at [`Store::default_path`]). Without one, files are
+/// read directly and nothing is written: the file-only behaviour of old.
+/// `--input` replaces both `inputs` and `[[source]]` of the file.
+#[derive(Debug, Clone)]
+pub struct Live {
+    /// URL inputs and `[[source]]` entries, in order.
+    pub sources: Vec<Source>,
+    pub store: Option<PathBuf>,
+    pub offline: bool,
+    pub fetch: FetchOptions,
+    /// How long a run waits for another holding the store.
+    pub lock_wait: std::time::Duration,
+    /// Runs in a row a source must fail to be flagged.
+    pub flag_after: usize,
+}
+
+impl Live {
+    /// Splits the inputs into files and live sources; returns the files.
+    pub fn resolve(
+        file: &mut FileConfig,
+        inputs: Vec<PathBuf>,
+        store: Option<PathBuf>,
+        offline: bool,
+    ) -> Result<(Vec<PathBuf>, Live), ConfigError> {
+        let (inputs, entries) = if inputs.is_empty() {
+            (
+                std::mem::take(&mut file.inputs),
+                std::mem::take(&mut file.sources),
+            )
+        } else {
+            (inputs, Vec::new())
+        };
+        let mut files = Vec::new();
+        let mut sources = Vec::new();
+        for input in inputs {
+            match input.to_str().filter(|s| is_url(s)) {
+                Some(url) => sources.push(Source::from_input(url)),
+                None => files.push(input),
+            }
+        }
+        for entry in entries {
+            let name = entry.name.clone().unwrap_or_default();
+            sources.push(entry.source().map_err(|message| ConfigError::Value {
+                flag: "[[source]]",
+                value: name,
+                message,
+            })?);
+        }
+        let named = store.or(file.store.take());
+        if files.is_empty() && sources.is_empty() && named.is_none() {
+            let user_dir = user_config_path().map_or_else(
+                || "your config directory".into(),
+                |p| p.display().to_string(),
+            );
+            return Err(ConfigError::NoInputs { user_dir });
+        }
+        let live_sources = sources
+            .iter()
+            .any(|s| matches!(s.location, Location::Url(_)));
+        let store = match named {
+            Some(p) => Some(p),
+            None if live_sources => Some(Store::default_path().ok_or(ConfigError::Value {
+                flag: "--store",
+                value: String::new(),
+                message: "this system has no data directory: name the store's file".into(),
+            })?),
+            None => None,
+        };
+        let settings = file.fetch.take().unwrap_or_default();
+        let bad = |(flag, value, message)| ConfigError::Value {
+            flag,
+            value,
+            message,
+        };
+        let fetch = settings.options().map_err(bad)?;
+        let lock_wait = match &settings.lock_wait {
+            Some(s) => humantime::parse_duration(s.trim())
+                .map_err(|e| bad(("fetch.lock_wait", s.clone(), e.to_string())))?,
+            None => std::time::Duration::from_secs(30),
+        };
+        Ok((
+            files,
+            Live {
+                sources,
+                store,
+                offline,
+                fetch,
+                lock_wait,
+                flag_after: settings.flag_after.unwrap_or(3),
+            },
+        ))
     }
 }
 

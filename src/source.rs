@@ -187,15 +187,9 @@ pub fn canonical_url(raw: &str) -> String {
     {
         let _ = u.set_host(Some(&host));
     }
-    let is_amp_flag = |k: &str, v: &str| k == "outputType" && v.eq_ignore_ascii_case("amp");
     let mut query: Vec<(String, String)> = u
         .query_pairs()
-        .filter(|(k, v)| {
-            let key = k.to_ascii_lowercase();
-            !(TRACKING_PARAMS.contains(&key.as_str())
-                || TRACKING_PREFIXES.iter().any(|p| key.starts_with(p))
-                || is_amp_flag(k, v))
-        })
+        .filter(|(k, v)| !is_tracking(k, v))
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
     query.sort();
@@ -220,6 +214,34 @@ pub fn canonical_url(raw: &str) -> String {
         }
     }
     u.set_path(&format!("/{}", segments.join("/")));
+    if query.is_empty() {
+        u.set_query(None);
+    } else {
+        u.query_pairs_mut().clear().extend_pairs(query);
+    }
+    u.set_fragment(None);
+    u.to_string()
+}
+
+fn is_tracking(key: &str, value: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    TRACKING_PARAMS.contains(&key.as_str())
+        || TRACKING_PREFIXES.iter().any(|p| key.starts_with(p))
+        || (key == "outputtype" && value.eq_ignore_ascii_case("amp"))
+}
+
+/// The URL to show for an article whose page names no canonical URL: the
+/// one it was fetched from, without tracking parameters or fragment (unlike
+/// [`canonical_url`], still the address of that very page).
+pub fn without_tracking(raw: &str) -> String {
+    let Ok(mut u) = url::Url::parse(raw.trim()) else {
+        return raw.trim().to_string();
+    };
+    let query: Vec<(String, String)> = u
+        .query_pairs()
+        .filter(|(k, v)| !is_tracking(k, v))
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
     if query.is_empty() {
         u.set_query(None);
     } else {
@@ -369,7 +391,7 @@ pub fn gather(
                     ..SourceRun::default()
                 };
                 if let Some((_, message)) = &record.error {
-                    tracing::warn!("{}: {message}", source.name);
+                    tracing::debug!("{}: {message}", source.name);
                 }
                 store.record_source(run, &record, now)?;
                 out.sources.push(record);
@@ -550,11 +572,18 @@ impl Cx<'_> {
         };
         // A canonical link to the site's home page is a template bug, not
         // the article's address.
+        // Relative canonical links are resolved against where the page came from.
         let canonical = d
             .url
             .take()
-            .filter(|u| url::Url::parse(u).is_ok_and(|p| p.path().len() > 1));
-        d.url = Some(canonical.clone().unwrap_or_else(|| page.final_url.clone()));
+            .and_then(|u| url::Url::parse(&page.final_url).ok()?.join(u.trim()).ok())
+            .filter(|u| matches!(u.scheme(), "http" | "https") && u.path().len() > 1)
+            .map(String::from);
+        d.url = Some(
+            canonical
+                .clone()
+                .unwrap_or_else(|| without_tracking(&page.final_url)),
+        );
         if let Some(item) = item {
             d.title = d.title.or_else(|| item.title.clone());
             d.published = d.published.or(item.published);
@@ -734,6 +763,10 @@ mod tests {
             canonical_url("https://e.org/a?id=2")
         );
         assert_eq!(canonical_url(" not a url "), "not a url");
+        assert_eq!(
+            without_tracking("http://e.org/a?utm_source=rss&id=3#top"),
+            "http://e.org/a?id=3"
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 use super::{format_date, format_date_range, format_instant};
-use crate::digest::{ArticleRef, Digest, Evidence, Measure, When};
+use crate::digest::{ArticleRef, Digest, Evidence, Measure, SourceStatus, When};
 
 pub(crate) struct View {
     pub title: String,
@@ -23,6 +23,22 @@ pub(crate) struct View {
     pub quotes: Vec<QuoteView>,
     pub upcoming: Vec<UpcomingView>,
     pub sources: Vec<Source>,
+    /// Live sources that failed during the period.
+    pub health: Vec<HealthView>,
+}
+
+/// A source that failed during the period, in words.
+pub(crate) struct HealthView {
+    pub name: String,
+    pub url: String,
+    /// "http 500: http://…/feed.xml: HTTP 500 (3 attempts)".
+    pub error: String,
+    /// "failed in 2 runs, last on 3 February 2025, 12:00 UTC".
+    pub when: String,
+    /// "failing 3 runs in a row: check it", "working again", or empty.
+    pub streak: String,
+    /// Failing `flag_after` runs in a row or more.
+    pub flagged: bool,
 }
 
 /// An instant in words and in ISO 8601 (for HTML `<time datetime>`).
@@ -195,6 +211,7 @@ impl View {
                 })
                 .collect(),
             sources,
+            health: d.sources.iter().map(HealthView::new).collect(),
         }
     }
 
@@ -306,6 +323,30 @@ impl Source {
             location,
             published: a.published.as_deref().map(published),
             note: a.note.as_deref().map(clean),
+        }
+    }
+}
+
+impl HealthView {
+    fn new(s: &SourceStatus) -> HealthView {
+        let runs = if s.failures == 1 { "run" } else { "runs" };
+        HealthView {
+            name: clean(&s.name),
+            url: clean(&s.url),
+            error: clean(&format!("{}: {}", s.error_kind, s.error)),
+            when: format!(
+                "failed in {} {runs}, last on {}",
+                s.failures,
+                format_instant(s.last_failed_at)
+            ),
+            streak: if s.recovered {
+                "working again".into()
+            } else if s.flagged {
+                format!("failing {} runs in a row: check it", s.consecutive_failures)
+            } else {
+                String::new()
+            },
+            flagged: s.flagged,
         }
     }
 }

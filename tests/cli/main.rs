@@ -4,7 +4,10 @@
 mod bad_input;
 mod build;
 mod cluster;
+mod feeds;
 mod seeds;
+mod server;
+mod store;
 mod summarize;
 
 use std::path::{Path, PathBuf};
