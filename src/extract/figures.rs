@@ -14,9 +14,10 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?P<modifier>\b(?:[Uu]p\ to|[Mm]ore\ than|[Oo]ver|[Uu]nder|[Aa]lmost|[Nn]early|[Aa]round|[Aa]bout|[Aa]t\ least|[Ss]ome|[Aa]n\ estimated|[Aa]pproximately|[Ff]ewer\ than|[Ll]ess\ than|[Aa]\ record)\s+)?
-        (?P<number>[£$€]?\d[\d,]*(?:\.\d+)?)
-        (?P<unit>(?:\s?(?:%|per\ cent|percent)|(?:m|bn|k)\b|\s(?:million|billion|trillion)\b))?
-        (?P<duration>\s(?:years?|months?|weeks?|days?|hours?)\b)?",
+        (?P<number>[£$€]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?
+          |\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Tt]welve|[Ff]ifteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Hh]undred))
+        (?P<unit>(?:\s?(?:%|per\ cent|percent)|(?:m|bn|k|p)\b|\s(?:million|billion|trillion)\b|fold\b))?
+        (?P<duration>\s(?:years?|months?|weeks?|days?|hours?|minutes?)\b)?",
     )
     .expect("figure pattern is valid")
 });
@@ -62,19 +63,28 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         let number = c.name("number").expect("number").as_str();
         let unit = c.name("unit").map(|m| m.as_str().trim());
         let duration = c.name("duration").map(|m| m.as_str().trim());
-        let digits: String = number
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '.')
-            .collect();
+        let word_number = number.chars().next().is_some_and(char::is_alphabetic);
+        if word_number && duration.is_none() && unit != Some("fold") {
+            continue; // "two leaders" is no figure; "nine months" and "sixfold" are
+        }
+        let digits: String = if word_number {
+            number.to_lowercase()
+        } else {
+            number
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '.')
+                .collect()
+        };
         let money = number.starts_with(['£', '$', '€']);
         // Inside a date or time phrase ("31 March", "in 2024").
         if s.times
             .iter()
-            .any(|t| t.start <= whole.start() && whole.end() <= t.end + 1 && duration.is_none())
+            .any(|t| t.start <= whole.start() && whole.end() <= t.end + 1)
         {
             continue;
         }
         let before = &text[..whole.start()];
+        let after = &text[whole.end()..];
         let prev_char = before.chars().next_back();
         if prev_char.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '-' || c == '/') {
             continue; // "G7", "No.10", "2005/06", part of a word
@@ -88,8 +98,8 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
                 | "section"
                 | "Section"
                 | "clause"
-                | "page"
                 | "Clause"
+                | "page"
         ) {
             continue;
         }
@@ -101,35 +111,50 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         if is_year && duration.is_none() {
             continue;
         }
-        let has_unit = unit.is_some() || duration.is_some() || money;
+        let has_unit = unit.is_some() || duration.is_some() || money || word_number;
         if !has_unit && value_num < 10.0 {
             continue;
         }
-        let after = &text[whole.end()..];
-        if after.starts_with([':', '/']) || after.starts_with(" per ") && !has_unit {
-            // A time or a ratio; skip.
-            if after.starts_with(':') {
-                continue;
-            }
+        // An age ("Mr Smith, 43, said"), a clock time ("1230 GMT", "10:30"),
+        // part of a compound ("a 25-state EU").
+        if !has_unit
+            && before.trim_end().ends_with(',')
+            && after.starts_with(',')
+            && value_num < 120.0
+        {
+            continue;
+        }
+        let next = after.trim_start();
+        if after.starts_with(['-', ':'])
+            || ["GMT", "BST", "am ", "pm ", "am.", "pm."]
+                .iter()
+                .any(|t| next.starts_with(t))
+        {
+            continue;
         }
         let value = whole.as_str().trim().to_string();
-        let what =
-            if duration.is_some() || unit.is_some_and(|u| u.contains('%') || u.contains("cent")) {
-                left_context(before, 7)
-            } else {
-                right_context(after, 8)
-            };
+        // What a count counts follows it ("38,816 people crossed"); what a
+        // sum, share or length measures comes before it ("jailed for up to
+        // 14 years", "to rise by £1,400").
+        let left_first = duration.is_some()
+            || money
+            || unit.is_some_and(|u| u.contains('%') || u.contains("cent"));
+        let (first, second) = if left_first {
+            (left_context(before, 7), right_context(after, 8))
+        } else {
+            (right_context(after, 8), left_context(before, 7))
+        };
+        let what = if first.is_empty() { second } else { first };
         if what.is_empty() {
             continue;
         }
+        let currency = if money {
+            &number[..number.chars().next().map_or(0, char::len_utf8)]
+        } else {
+            ""
+        };
         let key = format!(
-            "{}{}|{}",
-            if money {
-                &number[..number.chars().next().map_or(0, char::len_utf8)]
-            } else {
-                ""
-            },
-            digits,
+            "{currency}{digits}|{}",
             unit.or(duration).unwrap_or("").trim_end_matches('s')
         );
         out.push((key, value, what));
