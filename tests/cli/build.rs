@@ -183,3 +183,35 @@ fn jsonl_ids_are_kept() {
     assert_eq!(d["articles"][0]["id"], "gov-42");
     assert_eq!(d["stories"][0]["articles"][0], "gov-42");
 }
+
+#[test]
+fn html_pages_are_read_for_their_article_text() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html");
+    let run = Test::new()
+        .args(&[
+            "build",
+            "-i",
+            fixtures.to_str().unwrap(),
+            "--since",
+            "2020-01-01",
+            "--now",
+            "2030-01-01T00:00:00Z",
+            "-f",
+            "json",
+        ])
+        .run();
+    run.code(0);
+    let d = run.json();
+    let articles = d["articles"].as_array().unwrap();
+    assert!(articles.len() >= 4, "{articles:#?}");
+    assert!(
+        articles
+            .iter()
+            .all(|a| a["title"].is_string() && a["published"].is_string()),
+        "{articles:#?}"
+    );
+    let all = run.stdout.to_lowercase();
+    for clutter in ["accept cookies", "read more:", "most read"] {
+        assert!(!all.contains(clutter), "{clutter} leaked into the digest");
+    }
+}
