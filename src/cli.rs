@@ -314,6 +314,10 @@ fn gather(
     {
         progress.set_style(style);
     }
+    if fetching {
+        // Keeps the spinner turning through the pauses between requests.
+        progress.enable_steady_tick(std::time::Duration::from_millis(120));
+    }
     let gathered = source::gather(
         &sources,
         store,

@@ -19,6 +19,7 @@
 //! http/https folded), and the store remembers every URL it was met under,
 //! so the same article reached twice is stored once.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -272,6 +273,9 @@ pub struct Gathered {
     pub pages: usize,
     pub stats: FetchStats,
     pub elapsed: Duration,
+    /// Canonical URLs of the articles stored in this run: another feed's
+    /// link to one of them is not fetched again.
+    handled: HashSet<String>,
 }
 
 impl Gathered {
@@ -521,9 +525,13 @@ impl Cx<'_> {
             self.put(item.draft(f), Some(link), &[canon])?;
             return Ok(());
         }
+        if self.out.handled.contains(&canon) {
+            return Ok(());
+        }
         let known = self.store.article_for_url(&canon)?;
         if skip_known && known.is_some() {
             self.out.unchanged += 1;
+            self.out.handled.insert(canon);
             return Ok(());
         }
         // Validators only for a page whose article we hold: a 304 for a page
@@ -535,7 +543,10 @@ impl Cx<'_> {
         .unwrap_or_default();
         self.progress.set_message(link.to_string());
         match self.fetcher.get(link, &validators) {
-            Ok(Fetched::NotModified) => self.out.unchanged += 1,
+            Ok(Fetched::NotModified) => {
+                self.out.unchanged += 1;
+                self.out.handled.insert(canon);
+            }
             Ok(Fetched::Page(page)) => {
                 if let Err(m) = self.page(link, page, Some(item), Some(f))? {
                     // The page had no text we could find: the feed's will do.
@@ -638,6 +649,7 @@ impl Cx<'_> {
             at: Some(self.now),
         };
         count(self.out, self.store.put_article(&article, &seen)?.0);
+        self.out.handled.extend(urls.iter().cloned());
         Ok(())
     }
 

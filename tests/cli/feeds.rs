@@ -284,6 +284,10 @@ fn rss_atom_json_and_an_amp_page_store_each_article_once() {
     );
     // The Atom entry carries the whole statement: its page is not fetched.
     assert!(server.requests_to("/statements/").is_empty());
+    // Atom's AMP link names an article the RSS feed gave: not fetched again
+    // (the one AMP request is the page given as an input).
+    assert_eq!(server.requests_to("/amp/").len(), 1);
+    assert_eq!(server.requests_to("/news/summit.html").len(), 1);
 }
 
 #[test]
