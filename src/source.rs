@@ -781,6 +781,16 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Canonical forms are stable: folding twice changes nothing.
+        #[test]
+        fn canonical_urls_are_idempotent(u in "(https?://)?[a-zA-Z0-9.:-]{0,20}(/[a-zA-Z0-9._~%-]{0,8}){0,4}(\\?[a-z_]{1,6}=[a-z0-9]{0,4}(&[a-z_]{1,6}=[a-z0-9]{0,4}){0,3})?(#[a-z]{0,4})?") {
+            let once = canonical_url(&u);
+            proptest::prop_assert_eq!(canonical_url(&once), once.clone());
+            let _ = without_tracking(&u);
+        }
+    }
+
     #[test]
     fn entries_need_one_location() {
         let e = |url: Option<&str>, path: Option<&str>| SourceEntry {

@@ -284,6 +284,22 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Any bytes either parse or give an error: never a panic.
+        #[test]
+        fn any_input_parses_or_errs(body in proptest::collection::vec(proptest::num::u8::ANY, 0..512)) {
+            let _ = parse(&body, "https://e.org/feed", &FeedOptions::default());
+            let _ = looks_like_feed(None, &body);
+        }
+
+        #[test]
+        fn feed_shaped_text_parses_or_errs(title in "[^\\x00]{0,40}", link in "[ -~]{0,40}") {
+            let xml = format!("<rss version=\"2.0\"><channel><title>{title}</title><item><link>{link}</link><description>{title}</description></item></channel></rss>");
+            let _ = parse(xml.as_bytes(), "https://e.org/feed", &FeedOptions::default());
+            let _ = to_text(&title);
+        }
+    }
+
     #[test]
     fn malformed_xml_is_an_error_and_pages_are_not_feeds() {
         assert!(
