@@ -31,7 +31,7 @@ pub(crate) struct View {
 pub(crate) struct HealthView {
     pub name: String,
     pub url: String,
-    /// "http 500: http://…/feed.xml: HTTP 500 (3 attempts)".
+    /// "HTTP 500 (3 attempts)", "malformed feed: …".
     pub error: String,
     /// "failed in 2 runs, last on 3 February 2025, 12:00 UTC".
     pub when: String,
@@ -333,7 +333,12 @@ impl HealthView {
         HealthView {
             name: clean(&s.name),
             url: clean(&s.url),
-            error: clean(&format!("{}: {}", s.error_kind, s.error)),
+            // Fetch errors start with the URL, shown apart already.
+            error: clean(
+                s.error
+                    .strip_prefix(&format!("{}: ", s.url))
+                    .unwrap_or(&s.error),
+            ),
             when: format!(
                 "failed in {} {runs}, last on {}",
                 s.failures,
