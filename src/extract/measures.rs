@@ -221,6 +221,11 @@ fn named_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
                 if !(0..n).all(|k| is_word(h + k) && word(h + k) == head_words[k]) {
                     continue;
                 }
+                // A head inside a longer name is not its end: "Traveller Law
+                // Reform Coalition" is no law, "Bill of Rights" is found at "Rights".
+                if h + n < toks.len() && is_word(h + n) && entities::is_capitalized(word(h + n)) {
+                    continue;
+                }
                 // Do not stop at a head inside a longer name ("Bill of Rights").
                 let mut first = h;
                 let mut j = h;
@@ -341,11 +346,32 @@ fn resolve_generic(m: &Mention, drafts: &[Draft], _all: &[Mention]) -> Option<us
 }
 
 fn provision_kind(text: &str, rules: &Rules) -> Option<String> {
+    let text = &without_quotes(text);
+    if rules.actions.exclude.iter().any(|re| re.is_match(text)) {
+        return None;
+    }
     rules
         .provision_patterns
         .iter()
         .find(|(_, re)| re.is_match(text))
         .map(|(k, _)| k.clone())
+}
+
+/// The sentence with direct speech blanked: what someone is quoted as
+/// saying is a quote, not the text's own statement of a measure.
+fn without_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut inside = false;
+    for c in text.chars() {
+        match c {
+            '“' => inside = true,
+            '”' => inside = false,
+            '"' => inside = !inside,
+            _ if inside => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
@@ -430,6 +456,10 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
 /// sentence states no action (see `[actions]` in rules/measures.toml).
 pub fn action_kind(text: &str, rules: &Rules) -> Option<String> {
     let a = &rules.actions;
+    if a.exclude.iter().any(|re| re.is_match(text)) {
+        return None;
+    }
+    let text = &without_quotes(text);
     let strong = a.strong.iter().any(|re| re.is_match(text));
     if !strong && !a.predicates.iter().any(|re| re.is_match(text)) {
         return None;
