@@ -84,6 +84,9 @@ fn quality(bbc: &[Summarized], gold: &[GoldArticle]) -> Option<f64> {
         ours.top3
             .insert(g.name.clone(), pipeline::summarize(&g.doc, 3, &opts));
     }
+    if std::env::var_os("DIGEST_BENCH_SHOW").is_some() {
+        show_misses(gold, &ours.top3);
+    }
     methods.push(("digest".into(), ours));
     methods.push(("lead-k".into(), lead));
     let (peers, sumy_ms) = if std::env::var_os("DIGEST_BENCH_NO_PEERS").is_some() {
@@ -315,4 +318,34 @@ for line in sys.stdin:
 
 fn speed(_bbc_dir: &Path, _bbc: &[Summarized], _sumy_ms: Option<f64>) {
     let _ = (PathBuf::new(), Duration::ZERO, Instant::now());
+}
+
+/// With `DIGEST_BENCH_SHOW=1`: each gold article's top 3 and the gold
+/// evidence they miss, to read where ranking goes wrong.
+fn show_misses(gold: &[GoldArticle], top3: &HashMap<String, Vec<usize>>) {
+    let rules = digest::extract::rules::Rules::builtin();
+    for g in gold {
+        let picks = &top3[&g.name];
+        let story = digest::extract::Story::new(vec![&g.doc]);
+        let cues = digest::extract::cues(&story, 0, rules);
+        println!("=== {} ({} sentences)", g.name, g.doc.sentences.len());
+        for &i in picks {
+            let mark = if g.items.iter().any(|it| it.contains(&i)) {
+                "+"
+            } else {
+                "-"
+            };
+            println!(
+                "  {mark} pick {i} cue {:.2}: {}",
+                cues[i],
+                g.doc.sentence(i)
+            );
+        }
+        for it in &g.items {
+            if !it.iter().any(|i| picks.contains(i)) {
+                let i = *it.iter().next().expect("item");
+                println!("  ! miss {i} cue {:.2}: {}", cues[i], g.doc.sentence(i));
+            }
+        }
+    }
 }

@@ -35,20 +35,40 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 /// dropped, possessives cut, Porter2-stemmed.
 pub fn terms(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    for_each_word(text, |_, stem, stop| {
+        if !stop {
+            out.push(stem.to_string());
+        }
+    });
+    out
+}
+
+/// The Porter2 stem of a lower-case word.
+pub fn stem(word: &str) -> String {
+    STEMMER.stem(word).into_owned()
+}
+
+/// Calls `f(word, stem, is_stop)` for every word of `text`: the word
+/// lower-cased with its possessive cut, its Porter2 stem, and whether it is
+/// a stop word or a one-letter word (which [`terms`] leaves out). One pass,
+/// no allocation per word beyond the stemmer's.
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str, &str, bool)) {
     let mut lower = String::new();
     for w in words(text) {
         lower.clear();
-        lower.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
         let w = lower
             .strip_suffix("'s")
             .or_else(|| lower.strip_suffix("’s"))
             .unwrap_or(&lower);
-        if w.chars().count() < 2 || is_stop_word(w) {
-            continue;
-        }
-        out.push(STEMMER.stem(w).into_owned());
+        let stop = w.chars().nth(1).is_none() || is_stop_word(w);
+        f(w, &STEMMER.stem(w), stop);
     }
-    out
 }
 
 /// The 1-based line number of byte `offset` in `text`, for error messages.

@@ -17,7 +17,7 @@
 //!   provision stated in an article is one item there; coverage is the
 //!   share of items one of whose evidence sentences the picker chose among
 //!   its article's top 3. (Counting distinct evidence sentences instead
-//!   gives lower figures: the best 3 sentences then reach 0.65, not 0.76,
+//!   gives lower figures: the best 3 sentences then reach 0.65, not 0.69,
 //!   as several measures often share a sentence.)
 //!
 //! It scores and loads; it does not rank (that is [`crate::rank`]).
