@@ -679,37 +679,7 @@ fn finish(d: Draft, story: &Story, rules: &Rules) -> Measure {
         .map(|&(doc, s, _)| &story.sents[doc][s])
         .collect();
 
-    // When: the resolved time phrase nearest a mention; across mentions the
-    // most precise (shortest span) one wins.
-    let mut when: Option<(i64, When)> = None;
-    for (&(doc, s, at), sent) in mentions.iter().zip(&sents) {
-        let _ = doc;
-        let _ = s;
-        let best = sent
-            .times
-            .iter()
-            .filter(|t| t.date.is_some())
-            .min_by_key(|t| (t.start as i64 - at as i64).abs());
-        if let Some(t) = best {
-            let start = t.date.expect("filtered");
-            let span = t.end_date.map_or(0, |e| (e - start).num_days());
-            let w = When {
-                text: t.text.clone(),
-                date: t.date,
-                end: t.end_date,
-            };
-            if when.as_ref().is_none_or(|(sp, _)| span < *sp) {
-                when = Some((span, w));
-            }
-        }
-    }
-    let when = when.map(|(_, w)| w).or_else(|| {
-        sents.iter().flat_map(|s| &s.times).next().map(|t| When {
-            text: t.text.clone(),
-            date: None,
-            end: None,
-        })
-    });
+    let when = when_of(mentions.iter().zip(&sents).map(|(&(_, _, at), s)| (at, *s)));
 
     let place = mentions.iter().zip(&sents).find_map(|(&(_, _, at), s)| {
         entities::places(s.text, rules)
@@ -779,7 +749,7 @@ fn finish(d: Draft, story: &Story, rules: &Rules) -> Measure {
                 status: status.clone(),
                 actors: Vec::new(),
                 place: None,
-                when: None,
+                when: when_of(p.evidence.iter().map(|&(doc, s)| (0, &story.sents[doc][s]))),
                 hedged,
                 provisions: Vec::new(),
                 evidence: ev,
@@ -804,6 +774,44 @@ fn finish(d: Draft, story: &Story, rules: &Rules) -> Measure {
 /// Stemmed content terms, hyphenated words split ("counter-terror" ~ "counter terror").
 fn term_set(text: &str) -> HashSet<String> {
     terms(&text.replace('-', " ")).into_iter().collect()
+}
+
+/// When a measure happens, from its sentences (each with the byte offset
+/// of its mention): the resolved time phrase nearest a mention; across
+/// sentences the most precise (shortest span) wins; else the first phrase
+/// met, unresolved.
+fn when_of<'a>(sentences: impl Iterator<Item = (usize, &'a Sent<'a>)>) -> Option<When> {
+    let mut best: Option<(i64, When)> = None;
+    let mut first_unresolved: Option<When> = None;
+    for (at, sent) in sentences {
+        if first_unresolved.is_none() {
+            first_unresolved = sent.times.first().map(|t| When {
+                text: t.text.clone(),
+                date: None,
+                end: None,
+            });
+        }
+        let nearest = sent
+            .times
+            .iter()
+            .filter(|t| t.date.is_some())
+            .min_by_key(|t| (t.start as i64 - at as i64).abs());
+        if let Some(t) = nearest {
+            let start = t.date.expect("filtered");
+            let span = t.end_date.map_or(0, |e| (e - start).num_days());
+            if best.as_ref().is_none_or(|(sp, _)| span < *sp) {
+                best = Some((
+                    span,
+                    When {
+                        text: t.text.clone(),
+                        date: t.date,
+                        end: t.end_date,
+                    },
+                ));
+            }
+        }
+    }
+    best.map(|(_, w)| w).or(first_unresolved)
 }
 
 fn name_key(name: &str) -> HashSet<String> {
