@@ -292,10 +292,7 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
         .unwrap_or(before);
     let mut t = clause.trim_end();
     // Skip adverbs and auxiliaries: "also said", "has warned", "has also said".
-    loop {
-        let Some((rest, last)) = t.rsplit_once(' ') else {
-            break;
-        };
+    while let Some((rest, last)) = t.rsplit_once(' ') {
         let skip = last.ends_with("ly")
             || matches!(
                 last,
