@@ -34,6 +34,8 @@ pub enum ConfigError {
         line: usize,
         message: String,
     },
+    #[error("rules: {0}")]
+    Rules(crate::extract::rules::RuleError),
     #[error("{flag} `{value}`: {message}")]
     Value {
         flag: &'static str,
@@ -63,6 +65,9 @@ pub struct FileConfig {
     pub key_sentences: Option<usize>,
     pub cluster: Option<ClusterOptions>,
     pub rank: Option<RankOptions>,
+    /// A folder of rule files (measures.toml, actors.toml, countries.toml,
+    /// speech.toml) that replace the shipped ones, file by file.
+    pub rules: Option<PathBuf>,
     /// The store's file (see [`Live`]).
     pub store: Option<PathBuf>,
     /// `[[source]]`: feeds, pages and folders, each with a name.
@@ -99,6 +104,7 @@ impl FileConfig {
         for p in cfg
             .store
             .iter_mut()
+            .chain(cfg.rules.iter_mut())
             .chain(cfg.sources.iter_mut().flat_map(|s| &mut s.path))
         {
             if p.is_relative() {
@@ -212,6 +218,10 @@ impl BuildConfig {
         }
         if let Some(k) = file.key_sentences {
             options.key_sentences = k;
+        }
+        if let Some(dir) = &file.rules {
+            let rules = crate::extract::rules::Rules::load_dir(dir).map_err(ConfigError::Rules)?;
+            options.rules = Some(std::sync::Arc::new(rules));
         }
         Ok(BuildConfig {
             inputs,

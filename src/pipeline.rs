@@ -24,6 +24,16 @@ pub struct Options {
     pub rank: RankOptions,
     /// Key sentences shown per story.
     pub key_sentences: usize,
+    /// Extraction rules from `rules = "dir"` in digest.toml; the shipped
+    /// rules when `None`.
+    pub rules: Option<std::sync::Arc<Rules>>,
+}
+
+impl Options {
+    /// The extraction rules in force.
+    pub fn rules(&self) -> &Rules {
+        self.rules.as_deref().unwrap_or_else(|| Rules::builtin())
+    }
 }
 
 impl Default for Options {
@@ -32,6 +42,7 @@ impl Default for Options {
             cluster: ClusterOptions::default(),
             rank: RankOptions::default(),
             key_sentences: 5,
+            rules: None,
         }
     }
 }
@@ -88,7 +99,7 @@ pub fn build(
 }
 
 fn assemble(docs: &[Document], period: Period, now: DateTime<Utc>, opts: &Options) -> Digest {
-    let rules = Rules::builtin();
+    let rules = opts.rules();
     let groups = cluster(docs, &opts.cluster);
     let mut stories = Vec::new();
     let mut measures: Vec<(usize, Measure)> = Vec::new();

@@ -305,6 +305,27 @@ impl Rules {
         &BUILTIN
     }
 
+    /// The rules with any of `measures.toml`, `actors.toml`,
+    /// `countries.toml`, `speech.toml` found in `dir` in place of the
+    /// shipped ones (a file missing there keeps the shipped one). This is how
+    /// a policy team adds a measure type or an agency without a rebuild:
+    /// copy the file from `rules/`, edit it, point `rules = "dir"` in
+    /// digest.toml at the folder.
+    pub fn load_dir(dir: &std::path::Path) -> Result<Rules, RuleError> {
+        let read = |(name, builtin): (&str, &'static str)| -> Result<(String, String), RuleError> {
+            let file = name.rsplit('/').next().unwrap_or(name);
+            let path = dir.join(file);
+            if !path.exists() {
+                return Ok((name.to_string(), builtin.to_string()));
+            }
+            std::fs::read_to_string(&path)
+                .map(|text| (path.display().to_string(), text))
+                .map_err(|e| RuleError { file: path.display().to_string(), line: 1, message: format!("cannot read: {e}") })
+        };
+        let (m, a, c, s) = (read(MEASURES)?, read(ACTORS)?, read(COUNTRIES)?, read(SPEECH)?);
+        Rules::from_sources((&m.0, &m.1), (&a.0, &a.1), (&c.0, &c.1), (&s.0, &s.1))
+    }
+
     /// Parses and compiles rule files given as (name, text) pairs.
     pub fn from_sources(
         measures: (&str, &str),
@@ -492,6 +513,19 @@ mod tests {
             .map(|m| m.2)
             .collect();
         assert_eq!(found, ["United Kingdom", "Italian police"]);
+    }
+
+    #[test]
+    fn a_rules_folder_overrides_one_file_and_keeps_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let extra = "\n[[actor]]\nname = \"Sanctions Unit\"\naliases = [\"OFSI\"]\n";
+        std::fs::write(dir.path().join("actors.toml"), format!("{}{extra}", ACTORS.1)).unwrap();
+        let r = Rules::load_dir(dir.path()).unwrap();
+        assert_eq!(r.actors.find("OFSI said").next().map(|m| m.2), Some("Sanctions Unit"));
+        assert!(r.type_index("legislation").is_some());
+        std::fs::write(dir.path().join("measures.toml"), "[[type]]\nname = 3\n").unwrap();
+        let e = Rules::load_dir(dir.path()).unwrap_err();
+        assert!(e.file.ends_with("measures.toml") && e.line == 2, "{e}");
     }
 
     #[test]
