@@ -505,6 +505,16 @@ fn nearest_legislation<'d>(
         .map(|(_, d)| d)
 }
 
+/// The type of a listed measure: by its words, else "other".
+fn list_item_kind(text: &str, rules: &Rules) -> String {
+    rules
+        .actions
+        .types
+        .iter()
+        .find(|(_, re)| re.is_match(text))
+        .map_or_else(|| "other".to_string(), |(k, _)| k.clone())
+}
+
 /// The text with `[actions] ignore` phrases blanked out.
 fn blank_ignored(text: &str, rules: &Rules) -> String {
     let mut out = text.to_string();
@@ -530,12 +540,22 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
         })
         .collect();
     for (doc, sents) in story.sents.iter().enumerate() {
+        // Inside a list that a sentence like "Other plans include:" opened.
+        let mut in_list = false;
         for s in sents {
+            let item = rules.actions.list_item.is_match(s.text);
+            in_list = in_list && item;
+            let listed = in_list;
+            if rules.actions.list_intro.is_match(s.text) {
+                in_list = true;
+            }
             if used.contains(&(doc, s.index)) {
                 continue;
             }
-            let Some(kind) = action_kind(s.text, rules) else {
-                continue;
+            let kind = match action_kind(s.text, rules) {
+                Some(k) => k,
+                None if listed => list_item_kind(s.text, rules),
+                None => continue,
             };
             let name = provision_name(s.text, rules);
             if name.split_whitespace().count() < 3 {

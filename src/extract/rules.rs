@@ -91,6 +91,10 @@ pub struct Actions {
     pub ignore: Vec<String>,
     /// Predicates that need no instrument ("will be created").
     pub strong: Vec<Regex>,
+    /// A sentence that opens a list of measures ("Other plans include:"),
+    /// and an item of such a list.
+    pub list_intro: Regex,
+    pub list_item: Regex,
 }
 
 /// One case-insensitive regex matching any of `words` as a whole word
@@ -183,6 +187,8 @@ struct ActionsSection {
     verbs: Vec<String>,
     predicates: Vec<String>,
     strong: Vec<String>,
+    list_intro: String,
+    list_item: String,
     ignore: Vec<String>,
     objects: Vec<String>,
     novelty: String,
@@ -320,9 +326,18 @@ impl Rules {
             }
             std::fs::read_to_string(&path)
                 .map(|text| (path.display().to_string(), text))
-                .map_err(|e| RuleError { file: path.display().to_string(), line: 1, message: format!("cannot read: {e}") })
+                .map_err(|e| RuleError {
+                    file: path.display().to_string(),
+                    line: 1,
+                    message: format!("cannot read: {e}"),
+                })
         };
-        let (m, a, c, s) = (read(MEASURES)?, read(ACTORS)?, read(COUNTRIES)?, read(SPEECH)?);
+        let (m, a, c, s) = (
+            read(MEASURES)?,
+            read(ACTORS)?,
+            read(COUNTRIES)?,
+            read(SPEECH)?,
+        );
         Rules::from_sources((&m.0, &m.1), (&a.0, &a.1), (&c.0, &c.1), (&s.0, &s.1))
     }
 
@@ -386,6 +401,8 @@ impl Rules {
                 .iter()
                 .map(|r| compile(measures, r))
                 .collect::<Result<_, _>>()?,
+            list_intro: compile(measures, &m.actions.list_intro)?,
+            list_item: compile(measures, &m.actions.list_item)?,
             objects: word_set(measures, &m.actions.objects)?,
             novelty: compile(measures, &m.actions.novelty)?,
             exclude: m
@@ -519,9 +536,16 @@ mod tests {
     fn a_rules_folder_overrides_one_file_and_keeps_the_rest() {
         let dir = tempfile::tempdir().unwrap();
         let extra = "\n[[actor]]\nname = \"Sanctions Unit\"\naliases = [\"OFSI\"]\n";
-        std::fs::write(dir.path().join("actors.toml"), format!("{}{extra}", ACTORS.1)).unwrap();
+        std::fs::write(
+            dir.path().join("actors.toml"),
+            format!("{}{extra}", ACTORS.1),
+        )
+        .unwrap();
         let r = Rules::load_dir(dir.path()).unwrap();
-        assert_eq!(r.actors.find("OFSI said").next().map(|m| m.2), Some("Sanctions Unit"));
+        assert_eq!(
+            r.actors.find("OFSI said").next().map(|m| m.2),
+            Some("Sanctions Unit")
+        );
         assert!(r.type_index("legislation").is_some());
         std::fs::write(dir.path().join("measures.toml"), "[[type]]\nname = 3\n").unwrap();
         let e = Rules::load_dir(dir.path()).unwrap_err();
