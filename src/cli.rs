@@ -16,6 +16,7 @@ use crate::ingest::{self, IngestOptions};
 use crate::pipeline;
 use crate::rank::RankOptions;
 use crate::render::{self, Format};
+use crate::send::{self, EmailFlags};
 use crate::source::{self, Gathered, Location, Source};
 use crate::store::Store;
 
@@ -25,6 +26,8 @@ Exit codes:
   1  nothing could be built (bad flags or config, output not writable)
   2  built, but some inputs were rejected or some sources failed (each is named on
      stderr with the reason; failed sources are listed in the digest too)
+  3  delivery failed (--send): the message waits in the outbox (its path is
+     printed) and the next run with --send delivers it first
 
 Examples:
   digest build --input samples --now 2025-02-03T12:00:00Z --since 7d
@@ -33,6 +36,9 @@ Examples:
   digest build -i https://www.gov.uk/search/news-and-communications.atom --store week.sqlite
   digest fetch                                 # fetch the [[source]]s of digest.toml, build nothing
   digest build --offline --since 7d            # build from the store without fetching
+  digest build --since 7d --send --from digest@example.org --to team@example.org \
+      --smtp-url smtp://mail.example.org:587   # email it (password: DIGEST_SMTP_PASSWORD)
+  digest build -i samples --format email --from d@example.org --to t@example.org -o week.eml
   digest summarize --sentences 3 article.txt";
 
 #[derive(Debug, Parser)]
@@ -118,6 +124,50 @@ struct BuildArgs {
     /// Fetch nothing: build from the store (and the files given).
     #[arg(long)]
     offline: bool,
+    #[command(flatten)]
+    email: EmailArgs,
+}
+
+/// Email flags (issue 5); the same settings live in `[email]` of digest.toml.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Email")]
+struct EmailArgs {
+    /// Email the digest, unless this period's was sent already (see --force).
+    /// First delivers what waits in the outbox. Keeps its sent-state in the store.
+    #[arg(long)]
+    send: bool,
+    /// Sender. Example: --from "Policy digest <digest@example.org>"
+    #[arg(long, value_name = "ADDRESS")]
+    from: Option<String>,
+    /// Recipient; repeatable. Example: --to team@example.org --to lead@example.org
+    #[arg(long = "to", value_name = "ADDRESS")]
+    to: Vec<String>,
+    /// Words before the dates in the subject [default: Policy digest].
+    /// Example: --subject "Border policy digest"
+    #[arg(long, value_name = "TEXT")]
+    subject: Option<String>,
+    /// Transport: smtp://[USER@]HOST[:PORT] (STARTTLS when offered; add
+    /// ?tls=required to insist), smtps://HOST[:PORT] (implicit TLS),
+    /// sendmail:[PATH] or file:DIR. The password comes from
+    /// DIGEST_SMTP_PASSWORD or `password_file` in [email], never from here.
+    /// Example: --smtp-url smtp://digest@mail.example.org:587?tls=required
+    #[arg(long, value_name = "URL")]
+    smtp_url: Option<String>,
+    /// Unsubscribe link for the List-Unsubscribe header (an https URL also
+    /// gets one-click List-Unsubscribe-Post). Example: --unsubscribe https://example.org/u/policy
+    #[arg(long, value_name = "URL")]
+    unsubscribe: Option<String>,
+    /// Where messages wait until the server accepts them [default: outbox/
+    /// beside the store]. Example: --outbox /var/spool/digest
+    #[arg(long, value_name = "DIR")]
+    outbox: Option<PathBuf>,
+    /// Send even if this period's digest was sent already.
+    #[arg(long)]
+    force: bool,
+    /// Send nothing when no article fell in the period (by default a short
+    /// "nothing matched" digest goes out, so silence never means a broken job).
+    #[arg(long)]
+    skip_empty: bool,
 }
 
 #[derive(Debug, Args)]
@@ -204,9 +254,33 @@ fn build(a: BuildArgs) -> anyhow::Result<ExitCode> {
         include_undated: a.include_undated,
         store: a.store,
         offline: a.offline,
+        email: EmailFlags {
+            send: a.email.send,
+            from: a.email.from,
+            to: a.email.to,
+            subject: a.email.subject,
+            smtp_url: a.email.smtp_url,
+            unsubscribe: a.email.unsubscribe,
+            outbox: a.email.outbox,
+            force: a.email.force,
+            skip_empty: a.email.skip_empty,
+        },
     };
     let cfg = BuildConfig::resolve(req, chrono::Utc::now())?;
-    let (articles, partial, health) = match &cfg.live.store {
+    // Held for the whole run, sending included: one run at a time per store.
+    let store = cfg.live.store.as_deref().map(Store::open).transpose()?;
+    let _lock = match &store {
+        Some(s) => Some(s.lock_for("build", cfg.live.lock_wait)?),
+        None => None,
+    };
+    let mut delivery_failed = false;
+    if let (Some(send), Some(store)) = (&cfg.email.send, &store) {
+        match before_sending(store, send, &cfg)? {
+            Before::Go { failed } => delivery_failed = failed,
+            Before::Stop(code) => return Ok(code),
+        }
+    }
+    let (articles, partial, health) = match &store {
         None => {
             let mut files = cfg.inputs.clone();
             files.extend(cfg.live.sources.iter().filter_map(|s| match &s.location {
@@ -217,13 +291,11 @@ fn build(a: BuildArgs) -> anyhow::Result<ExitCode> {
             report_rejected(&ingested.rejected);
             (ingested.articles, !ingested.rejected.is_empty(), Vec::new())
         }
-        Some(path) => {
+        Some(store) => {
             // Files and fetched pages go into the store; the digest is built
             // from what the store holds for the window, so a weekly run also
             // sees what earlier runs fetched.
-            let store = Store::open(path)?;
-            let _lock = store.lock_for("build", cfg.live.lock_wait)?;
-            let gathered = gather(&store, "build", &cfg.inputs, &cfg.live, cfg.now)?;
+            let gathered = gather(store, "build", &cfg.inputs, &cfg.live, cfg.now)?;
             let mut articles = store.articles_in(cfg.period)?;
             if cfg.include_undated {
                 articles.extend(store.undated_articles()?);
@@ -255,13 +327,79 @@ fn build(a: BuildArgs) -> anyhow::Result<ExitCode> {
             newest
         );
     }
-    let text = render::render(&outcome.digest, cfg.format)?;
-    write_output(cfg.out.as_deref(), &text)?;
-    Ok(if partial {
+    let email = match &cfg.email.message {
+        Some(opts) => Some(render::email::compose(&outcome.digest, opts)?),
+        None => None,
+    };
+    let text = match (&email, cfg.format) {
+        (Some(e), Format::Email) => String::from_utf8_lossy(&e.bytes).into_owned(),
+        _ => render::render(&outcome.digest, cfg.format)?,
+    };
+    // Sending, the digest goes to --out only: stdout stays quiet for cron.
+    if cfg.email.send.is_none() || cfg.out.is_some() {
+        write_output(cfg.out.as_deref(), &text)?;
+    }
+    if let (Some(send), Some(store), Some(email)) = (&cfg.email.send, &store, &email) {
+        if outcome.in_window == 0 && send.skip_empty {
+            eprintln!("digest: nothing matched this period; --skip-empty: nothing sent");
+        } else {
+            let outbox = send::Outbox::new(&send.outbox);
+            let key = send::sent_key(cfg.period);
+            let report = send::deliver(store, &outbox, &send.transport, email, key, cfg.now)?;
+            delivery_failed |= report.failed();
+            eprintln!("digest: {report} via {}", send.transport);
+        }
+    }
+    Ok(if delivery_failed {
+        ExitCode::from(3)
+    } else if partial {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+enum Before {
+    /// Build and send; `failed` when an outbox message could not be delivered.
+    Go { failed: bool },
+    Stop(ExitCode),
+}
+
+/// Delivers what waits in the outbox, then says whether this period still
+/// needs sending: not when it went out already (unless --force), nor when
+/// its message is still waiting (the server refused it again just now).
+fn before_sending(
+    store: &Store,
+    send: &send::SendConfig,
+    cfg: &BuildConfig,
+) -> anyhow::Result<Before> {
+    let outbox = send::Outbox::new(&send.outbox);
+    let mut failed = false;
+    for report in send::flush(store, &outbox, &send.transport, cfg.now)? {
+        failed |= report.failed();
+        eprintln!("digest: {report} via {}", send.transport);
+    }
+    let key = send::sent_key(cfg.period);
+    let code = |failed| ExitCode::from(if failed { 3 } else { 0 });
+    if let Some(q) = send::waiting_for(&outbox, key)? {
+        eprintln!(
+            "digest: “{}” still waits in {}; nothing new built",
+            q.meta.subject,
+            q.eml.display()
+        );
+        return Ok(Before::Stop(code(true)));
+    }
+    if !send.force
+        && let Some(sent) = store.digest_sent(key)?
+    {
+        eprintln!(
+            "digest: the digest of {} was already {}; nothing sent (--force sends it again)",
+            render::period_dates(key.start, key.end),
+            send::describe_sent(&sent)
+        );
+        return Ok(Before::Stop(code(failed)));
+    }
+    Ok(Before::Go { failed })
 }
 
 fn fetch(a: FetchArgs) -> anyhow::Result<ExitCode> {

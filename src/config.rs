@@ -14,6 +14,7 @@ use crate::fetch::{FetchOptions, FetchSettings};
 use crate::pipeline::Options;
 use crate::rank::RankOptions;
 use crate::render::Format;
+use crate::send::{EmailConfig, EmailFlags, EmailSettings};
 use crate::source::{Location, Source, SourceEntry, is_url};
 use crate::store::Store;
 
@@ -75,6 +76,8 @@ pub struct FileConfig {
     pub sources: Vec<SourceEntry>,
     /// `[fetch]`: HTTP and health tuning.
     pub fetch: Option<FetchSettings>,
+    /// `[email]`: sender, recipients, transport, outbox (see [`crate::send`]).
+    pub email: Option<EmailSettings>,
 }
 
 impl FileConfig {
@@ -91,6 +94,9 @@ impl FileConfig {
             message: e.message().to_string(),
         })?;
         let base = path.parent().unwrap_or(Path::new("."));
+        if let Some(email) = &mut cfg.email {
+            email.relative_to(base);
+        }
         for input in &mut cfg.inputs {
             if input.is_relative() && !is_url(&input.to_string_lossy()) {
                 *input = base.join(&*input);
@@ -150,6 +156,8 @@ pub struct BuildRequest {
     pub store: Option<PathBuf>,
     /// `--offline`: fetch nothing, build from what the store holds.
     pub offline: bool,
+    /// `--send`, `--from`, `--to`, … (issue 5).
+    pub email: EmailFlags,
 }
 
 /// Everything `digest build` needs, resolved and checked.
@@ -164,6 +172,8 @@ pub struct BuildConfig {
     pub options: Options,
     /// Live sources and the store.
     pub live: Live,
+    /// The message's addresses and, with `--send`, how to deliver it.
+    pub email: EmailConfig,
 }
 
 /// The default window when neither flag nor file gives `since`.
@@ -208,7 +218,25 @@ impl BuildConfig {
                 ),
             });
         }
-        let (inputs, live) = Live::resolve(&mut file, req.inputs, req.store, req.offline)?;
+        let email_settings = file.email.take();
+        let (inputs, mut live) = Live::resolve(&mut file, req.inputs, req.store, req.offline)?;
+        // Sending needs the store's sent-state, so it always has a store.
+        if req.email.send && live.store.is_none() {
+            live.store = Some(Store::default_path().ok_or(ConfigError::Value {
+                flag: "--store",
+                value: String::new(),
+                message: "this system has no data directory: name the store's file".into(),
+            })?);
+        }
+        let format = req.format.or(file.format).unwrap_or(Format::Markdown);
+        let email = EmailConfig::resolve(
+            req.email,
+            email_settings,
+            format,
+            now,
+            live.store.as_deref(),
+            |k| std::env::var(k).ok(),
+        )?;
         let mut options = Options::default();
         if let Some(c) = file.cluster {
             options.cluster = c;
@@ -227,11 +255,12 @@ impl BuildConfig {
             inputs,
             period: Period { start, end },
             now,
-            format: req.format.or(file.format).unwrap_or(Format::Markdown),
+            format,
             out: req.out.or(file.out),
             include_undated: req.include_undated || file.include_undated.unwrap_or(false),
             options,
             live,
+            email,
         })
     }
 }

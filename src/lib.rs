@@ -4,7 +4,8 @@
 //! [`ingest`] (files → [`article::Article`]) → [`segment`] (body → sentences)
 //! → [`cluster`] (articles → stories) → [`rank`] (key sentences) and
 //! [`extract`] (measures, dates, figures, quotes) → [`digest`] (the model)
-//! → [`render`] (markdown, html, text, json).
+//! → [`render`] (markdown, html, text, json, email) → [`send`] (SMTP,
+//! sendmail or a folder, with the sent-state kept in the [`store`]).
 //! [`pipeline`] wires the stages; [`cli`] and [`config`] are the edge.
 
 pub mod article;
@@ -21,6 +22,7 @@ pub mod pipeline;
 pub mod rank;
 pub mod render;
 pub mod segment;
+pub mod send;
 pub mod source;
 pub mod store;
 pub mod text;

@@ -30,8 +30,10 @@
 //! `view` turns the digest into display strings once (dates formatted,
 //! whitespace folded, markers resolved); `markdown`, `html` and `text` are
 //! thin askama templates over that view (`templates/digest.*`), and `json`
-//! serializes the model itself.
+//! serializes the model itself. `email` builds the whole MIME message (text
+//! and HTML parts, a calendar attachment, headers) from the same view.
 
+pub mod email;
 mod filters;
 mod html;
 mod json;
@@ -53,6 +55,8 @@ pub enum Format {
     Html,
     Text,
     Json,
+    /// The whole email message (`.eml`): see [`email::compose`].
+    Email,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -64,6 +68,9 @@ pub enum RenderError {
     },
     #[error("rendering json: {0}")]
     Json(#[from] serde_json::Error),
+    /// An email needs a sender and recipients: [`email::compose`] takes them.
+    #[error("rendering email: a message needs its sender and recipients (use render::email::compose)")]
+    NeedsAddresses,
 }
 
 /// Renders the digest in one format.
@@ -74,6 +81,7 @@ pub fn render(digest: &Digest, format: Format) -> Result<String, RenderError> {
         Format::Markdown => markdown::render(digest).map_err(template_error),
         Format::Html => html::render(digest).map_err(template_error),
         Format::Text => text::render(digest).map_err(template_error),
+        Format::Email => Err(RenderError::NeedsAddresses),
     }
 }
 
