@@ -172,7 +172,7 @@ pub fn evaluate(gold_path: &Path) -> Result<Report, EvalError> {
         let refs: Vec<&Document> = docs.iter().collect();
         let ex = extract::extract(&extract::Story::new(refs), rules);
         score_measures(story, &docs, &ex.measures, &mut report);
-        score_figures(story, &docs, &ex.figures, &mut report);
+        score_figures(story, &ex.figures, &mut report);
         score_quotes(story, &ex.quotes, &mut report);
     }
     Ok(report)
@@ -626,8 +626,7 @@ fn digits(s: &str) -> String {
         .to_lowercase()
 }
 
-fn score_figures(story: &GoldStory, docs: &[Document], predicted: &[Figure], r: &mut Report) {
-    let _ = docs;
+fn score_figures(story: &GoldStory, predicted: &[Figure], r: &mut Report) {
     let mut used = HashSet::new();
     for g in &story.figures {
         r.figures.gold += 1;

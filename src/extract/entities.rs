@@ -19,11 +19,10 @@ pub fn actors(text: &str, rules: &Rules) -> Vec<String> {
 /// the caller can prefer the place nearest a mention.
 pub fn places(text: &str, rules: &Rules) -> Vec<(usize, String)> {
     let mut out = Vec::new();
-    for (start, end, name) in rules.places.find(text) {
+    for (start, _, name) in rules.places.find(text) {
         if preceded_by_locative(&text[..start]) {
             out.push((start, name.to_string()));
         }
-        let _ = end;
     }
     // "the Italian capital", "the French capital"
     let mut rest = text;

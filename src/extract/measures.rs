@@ -80,7 +80,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
         }
     }
     for m in mentions.iter().filter(|m| m.name.is_none()) {
-        match resolve_generic(m, &drafts, &mentions) {
+        match resolve_generic(m, &drafts) {
             Some(i) => drafts[i].mentions.push((m.doc, m.sent, m.start)),
             None if m.created => drafts.push(Draft {
                 ty: m.ty,
@@ -301,48 +301,31 @@ fn has_creation_cue(before: &str, rules: &Rules) -> bool {
     })
 }
 
-/// The measure a generic mention refers to: the last one of its type
-/// mentioned before it in the same article, else the next one after it,
-/// else the story's only (or most mentioned) one of that type.
-fn resolve_generic(m: &Mention, drafts: &[Draft], _all: &[Mention]) -> Option<usize> {
-    let same: Vec<usize> = (0..drafts.len())
-        .filter(|&i| drafts[i].ty == m.ty)
-        .collect();
-    if same.is_empty() {
-        return None;
-    }
-    let before = same
-        .iter()
-        .filter_map(|&i| {
-            drafts[i]
-                .mentions
-                .iter()
-                .filter(|&&(d, s, _)| d == m.doc && s <= m.sent)
-                .map(|&(_, s, _)| s)
-                .max()
-                .map(|s| (s, i))
-        })
-        .max();
-    if let Some((_, i)) = before {
-        return Some(i);
-    }
-    let after = same
-        .iter()
-        .filter_map(|&i| {
+/// The measure a generic mention refers to: the nearest one of its type
+/// mentioned in the same article (before it first, then after), else the
+/// story's most mentioned one of that type.
+fn resolve_generic(m: &Mention, drafts: &[Draft]) -> Option<usize> {
+    let same = || (0..drafts.len()).filter(|&i| drafts[i].ty == m.ty);
+    let nearest = same()
+        .filter_map(|i| {
             drafts[i]
                 .mentions
                 .iter()
                 .filter(|&&(d, _, _)| d == m.doc)
-                .map(|&(_, s, _)| s)
+                .map(|&(_, s, _)| {
+                    if s <= m.sent {
+                        (0, m.sent - s)
+                    } else {
+                        (1, s - m.sent)
+                    }
+                })
                 .min()
-                .map(|s| (s, i))
+                .map(|key| (key, i))
         })
         .min();
-    if let Some((_, i)) = after {
-        return Some(i);
-    }
-    same.into_iter()
-        .max_by_key(|&i| (drafts[i].mentions.len(), std::cmp::Reverse(i)))
+    nearest
+        .map(|(_, i)| i)
+        .or_else(|| same().max_by_key(|&i| (drafts[i].mentions.len(), std::cmp::Reverse(i))))
 }
 
 fn provision_kind(text: &str, rules: &Rules) -> Option<String> {

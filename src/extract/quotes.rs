@@ -400,7 +400,6 @@ fn speaker_from_run(run: &[&str], rules: &Rules) -> Option<String> {
             }))
         && rules.actors.find(&joined).count() == 1
     {
-        let _ = s;
         return Some(actor.to_string());
     }
     let is_title = |w: &&str| {

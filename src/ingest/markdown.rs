@@ -2,7 +2,7 @@
 //! pulldown-cmark as text: one paragraph per block, markup dropped, link text
 //! kept, raw HTML and images' URLs dropped.
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, TagEnd};
 
 use super::{Draft, Problem, frontmatter};
 
@@ -11,15 +11,12 @@ pub fn parse(text: &str) -> Result<Draft, Problem> {
     let mut body = String::new();
     let mut para = String::new();
     let mut first_heading: Option<String> = None;
-    let mut in_heading = false;
     for event in Parser::new(rest) {
         match event {
-            Event::Start(Tag::Heading { .. }) => in_heading = true,
             Event::Text(t) | Event::Code(t) => para.push_str(&t),
             Event::SoftBreak => para.push(' '),
             Event::HardBreak => para.push('\n'),
             Event::End(TagEnd::Heading(_)) => {
-                in_heading = false;
                 if first_heading.is_none() && body.is_empty() && draft.title.is_none() {
                     first_heading = Some(para.trim().to_string());
                     para.clear();
@@ -33,7 +30,6 @@ pub fn parse(text: &str) -> Result<Draft, Problem> {
             _ => {}
         }
     }
-    let _ = in_heading;
     flush(&mut body, &mut para);
     if draft.title.is_none() {
         draft.title = first_heading.filter(|h| !h.is_empty());
