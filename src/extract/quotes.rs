@@ -62,7 +62,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                     continue;
                 }
                 let Some(sp) = speaker.clone() else { continue };
-                if text.split_whitespace().count() < 3 {
+                if !is_speech(&text, &s.text[..span.start]) {
                     continue;
                 }
                 out.push(Quote {
@@ -82,6 +82,22 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
         }
     }
     merge(out)
+}
+
+/// Whether quoted words are speech rather than a scare quote or a phrase
+/// picked out ("firm but fair", "memorandums of understanding"): five words
+/// or more, or a short clause the sentence introduces as one ("they need
+/// to “follow the money”", "said that “…”").
+fn is_speech(quoted: &str, before: &str) -> bool {
+    let words = quoted.split_whitespace().count();
+    if words >= 5 {
+        return true;
+    }
+    let lead = before
+        .trim_end()
+        .trim_end_matches(['“', '"', '‘'])
+        .trim_end();
+    words >= 3 && (lead.ends_with(" to") || lead.ends_with(" that") || lead.ends_with(':'))
 }
 
 /// Where the text proper starts: after an opening quote mark, if any.
@@ -144,7 +160,6 @@ fn first_person(text: &str, names: &[String], rules: &Rules) -> Option<String> {
         .iter()
         .filter(|(at, _)| *at < stop)
         .max_by_key(|(at, _)| *at)
-        .or_else(|| mentions.iter().min_by_key(|(at, _)| *at))
         .map(|(_, n)| (*n).clone())
 }
 
@@ -256,9 +271,27 @@ fn speaker_in(text: &str, spans: &[Span], rules: &Rules) -> Option<Option<String
         }
         pos += w.len();
     }
+    // Verbs of more than one word ("went on").
+    for v in rules.speech_verbs.iter().filter(|v| v.contains(' ')) {
+        for (at, _) in text.match_indices(v.as_str()) {
+            let end = at + v.len();
+            let bounded = text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && text[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+            if bounded && !inside(at) {
+                verbs.push((at, end));
+            }
+        }
+    }
     if verbs.is_empty() {
         return None;
     }
+    verbs.sort_unstable();
     // "David Frost, director general of X, warned …": the name opens the sentence.
     for &(vs, ve) in &verbs {
         let before = &text[..vs];
@@ -521,15 +554,21 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
             }
             if let Some(name) = person_name(&run, rules) {
                 let parts: Vec<&str> = name.split(' ').collect();
-                let titled = parts.iter().any(|p| {
-                    rules
-                        .given_name_titles
-                        .iter()
-                        .chain(&rules.surname_titles)
-                        .any(|t| t == p)
-                });
+                // "Lord Falconer" is how a peer is named; "Mr Straw" is a short form.
+                let peer =
+                    parts.len() == 2 && matches!(parts[0], "Lord" | "Lady" | "Baroness" | "Baron");
+                let titled = !peer
+                    && parts.iter().any(|p| {
+                        rules
+                            .given_name_titles
+                            .iter()
+                            .chain(&rules.surname_titles)
+                            .any(|t| t == p)
+                    });
+                let organisation = parts.iter().any(|p| rules.not_names.iter().any(|n| n == p));
                 if (2..=3).contains(&parts.len())
                     && !titled
+                    && !organisation
                     && rules.actors.find(&name).next().is_none()
                 {
                     match names.iter_mut().find(|(n, _)| *n == name) {

@@ -148,6 +148,8 @@ pub struct Rules {
     pub inverted_verbs: Vec<String>,
     /// Lower-case words of a role between verb and name ("said director X").
     pub role_words: Vec<String>,
+    /// Words that make a capitalised run an outlet or organisation, not a person.
+    pub not_names: Vec<String>,
     pub given_name_titles: Vec<String>,
     pub surname_titles: Vec<String>,
     pub roles: Vec<String>,
@@ -277,6 +279,7 @@ struct SpeechFile {
     verbs: Vec<String>,
     inverted_verbs: Vec<String>,
     role_words: Vec<String>,
+    not_names: Vec<String>,
     given_name_titles: Vec<String>,
     surname_titles: Vec<String>,
     roles: Vec<String>,
@@ -500,6 +503,7 @@ impl Rules {
             speech_verbs: s.verbs,
             inverted_verbs: s.inverted_verbs,
             role_words: s.role_words,
+            not_names: s.not_names,
             given_name_titles: s.given_name_titles,
             surname_titles: s.surname_titles,
             roles: s.roles,
