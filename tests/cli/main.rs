@@ -4,6 +4,7 @@
 mod bad_input;
 mod build;
 mod cluster;
+mod email;
 mod feeds;
 mod seeds;
 mod server;
