@@ -104,11 +104,40 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
             continue;
         }
         let value_num: f64 = digits.parse().unwrap_or(0.0);
+        let year_word = matches!(
+            prev_word,
+            "in" | "In" | "since" | "Since" | "from" | "until" | "before" | "after"
+        );
         let is_year = !number.contains(',')
-            && (1900.0..=2100.0).contains(&value_num)
             && unit.is_none()
-            && !money;
+            && !money
+            && ((1900.0..=2100.0).contains(&value_num)
+                || (year_word && (1000.0..=2100.0).contains(&value_num)));
         if is_year && duration.is_none() {
+            continue;
+        }
+        // "increased to nine months", "jailed for three years": a length in
+        // words is a figure when it is what something is set to; "two days
+        // of talks" is narrative.
+        if word_number && duration.is_some() && !matches!(prev_word, "to" | "of" | "for" | "than") {
+            continue;
+        }
+        // An age: "became an MP at 27", "by the age of 40".
+        if unit.is_none()
+            && duration.is_none()
+            && !money
+            && (prev_word == "at"
+                || (before.trim_end().ends_with(" age of") || before.trim_end() == "age of"))
+        {
+            continue;
+        }
+        // "from 785 to 708": the figure is where it went.
+        let rest = text[whole.end()..].trim_start();
+        if let Some(next) = rest.strip_prefix("to ")
+            && next
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || c == '£')
+        {
             continue;
         }
         let has_unit = unit.is_some() || duration.is_some() || money || word_number;
@@ -125,7 +154,8 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
             continue;
         }
         let next = after.trim_start();
-        if after.starts_with(['-', ':'])
+        if (after.starts_with('-') && !money)
+            || after.starts_with(':')
             || ["GMT", "BST", "am ", "pm ", "am.", "pm."]
                 .iter()
                 .any(|t| next.starts_with(t))
