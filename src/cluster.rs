@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use crate::document::Document;
-use crate::text::terms;
+use crate::text::for_each_word;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -119,43 +119,61 @@ pub fn similarity(docs: &[Document], a: usize, b: usize) -> f64 {
 }
 
 fn vectors(docs: &[Document]) -> Vec<Vector> {
+    // Term counts go straight into sorted vectors (no map kept per
+    // document): on a week of 10,000 articles the maps cost more memory
+    // than the articles themselves.
     let mut ids: HashMap<String, u32> = HashMap::new();
-    let mut counts: Vec<HashMap<u32, f64>> = Vec::with_capacity(docs.len());
-    let mut df: HashMap<u32, u32> = HashMap::new();
+    let mut df: Vec<u32> = Vec::new();
+    let mut vectors: Vec<Vector> = Vec::with_capacity(docs.len());
+    let mut seen: Vec<u32> = Vec::new();
+    let mut id_of = |stem: &str, df: &mut Vec<u32>| match ids.get(stem) {
+        Some(&id) => id,
+        None => {
+            let id = ids.len() as u32;
+            ids.insert(stem.to_string(), id);
+            df.push(0);
+            id
+        }
+    };
     for doc in docs {
-        let mut tf: HashMap<u32, f64> = HashMap::new();
+        seen.clear();
         let title = doc.article.title.as_deref().unwrap_or("");
-        let title_terms = terms(title);
-        for t in title_terms
-            .iter()
-            .chain(&title_terms)
-            .chain(&terms(&doc.article.body))
-        {
-            let next = ids.len() as u32;
-            let id = *ids.entry(t.clone()).or_insert(next);
-            *tf.entry(id).or_default() += 1.0;
+        for_each_word(title, |_, stem, stop| {
+            if !stop {
+                let id = id_of(stem, &mut df);
+                seen.extend([id, id]);
+            }
+        });
+        for_each_word(&doc.article.body, |_, stem, stop| {
+            if !stop {
+                seen.push(id_of(stem, &mut df));
+            }
+        });
+        seen.sort_unstable();
+        let mut v: Vector = Vec::new();
+        for &id in &seen {
+            match v.last_mut() {
+                Some((last, c)) if *last == id => *c += 1.0,
+                _ => v.push((id, 1.0)),
+            }
         }
-        for id in tf.keys() {
-            *df.entry(*id).or_default() += 1;
+        for (id, _) in &v {
+            df[*id as usize] += 1;
         }
-        counts.push(tf);
+        v.shrink_to_fit();
+        vectors.push(v);
     }
     let n = docs.len() as f64;
-    counts
-        .into_iter()
-        .map(|tf| {
-            let mut v: Vector = tf
-                .into_iter()
-                .map(|(id, c)| (id, (1.0 + c.ln()) * (1.0 + n / df[&id] as f64).ln()))
-                .collect();
-            let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-            if norm > 0.0 {
-                v.iter_mut().for_each(|(_, w)| *w /= norm);
-            }
-            v.sort_unstable_by_key(|(id, _)| *id);
-            v
-        })
-        .collect()
+    for v in &mut vectors {
+        for (id, c) in v.iter_mut() {
+            *c = (1.0 + c.ln()) * (1.0 + n / f64::from(df[*id as usize])).ln();
+        }
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|(_, w)| *w /= norm);
+        }
+    }
+    vectors
 }
 
 fn dot(a: &Vector, b: &Vector) -> f64 {

@@ -53,7 +53,27 @@ pub struct Story {
     pub title: String,
     /// Article ids, most informative first.
     pub articles: Vec<String>,
-    pub key_sentences: Vec<Evidence>,
+    pub key_sentences: Vec<KeySentence>,
+}
+
+/// A key sentence of a story, and the same sentence in the story's other
+/// articles (a syndicated copy, a near-identical rewrite), so a sentence two
+/// outlets carry is shown once and cites both.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeySentence {
+    #[serde(flatten)]
+    pub evidence: Evidence,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Evidence>,
+}
+
+impl From<Evidence> for KeySentence {
+    fn from(evidence: Evidence) -> KeySentence {
+        KeySentence {
+            evidence,
+            also: Vec::new(),
+        }
+    }
 }
 
 /// A pointer to one sentence of one article: `index` is the 0-based position

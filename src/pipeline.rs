@@ -5,13 +5,13 @@
 //! sentences (with the extraction rules as policy cues), and assembles the
 //! model every renderer reads. It reads no files and sends nothing.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
 use crate::article::Article;
 use crate::cluster::{ClusterOptions, cluster};
-use crate::digest::{ArticleRef, Digest, Evidence, Measure, Period, Story, Upcoming};
+use crate::digest::{ArticleRef, Digest, KeySentence, Measure, Period, Story, Upcoming};
 use crate::document::Document;
 use crate::extract::{self, rules::Rules};
 use crate::rank::{Candidate, RankOptions, rank};
@@ -178,13 +178,17 @@ fn assemble(docs: &[Document], period: Period, now: DateTime<Utc>, opts: &Option
     }
 }
 
-/// The key sentences of a story, in rank order; a sentence syndicated by
-/// several articles is listed once (the first article's).
-fn key_sentences(story: &extract::Story, rules: &Rules, opts: &Options) -> Vec<Evidence> {
+/// The key sentences of a story, in rank order; a sentence several
+/// articles carry is listed once, citing the others in `also`.
+fn key_sentences(story: &extract::Story, rules: &Rules, opts: &Options) -> Vec<KeySentence> {
     let mut cands = Vec::new();
+    // Syndicated copies share their cues: the rules run once per text.
+    let mut cues_of: HashMap<&str, Vec<f64>> = HashMap::new();
     for (d, sents) in story.sents.iter().enumerate() {
-        let cues = extract::cues(story, d, rules);
-        for (s, cue) in sents.iter().zip(cues) {
+        let cues = cues_of
+            .entry(story.docs[d].article.body.as_str())
+            .or_insert_with(|| extract::cues(story, d, rules));
+        for (s, &cue) in sents.iter().zip(cues.iter()) {
             cands.push(Candidate {
                 doc: d,
                 index: s.index,
@@ -193,9 +197,13 @@ fn key_sentences(story: &extract::Story, rules: &Rules, opts: &Options) -> Vec<E
             });
         }
     }
+    let at = |c: usize| story.evidence(cands[c].doc, cands[c].index);
     rank(&cands, opts.key_sentences, &opts.rank)
         .into_iter()
-        .map(|r| story.evidence(cands[r.candidate].doc, cands[r.candidate].index))
+        .map(|r| KeySentence {
+            evidence: at(r.candidate),
+            also: r.also.iter().map(|&c| at(c)).collect(),
+        })
         .collect()
 }
 
@@ -225,13 +233,13 @@ pub fn summarize(doc: &Document, k: usize, opts: &RankOptions) -> Vec<usize> {
 }
 
 /// A story's title: its first article's title that exists, else its best sentence.
-fn story_title(story: &extract::Story, key: &[Evidence]) -> String {
+fn story_title(story: &extract::Story, key: &[KeySentence]) -> String {
     story
         .docs
         .iter()
         .filter_map(|d| d.article.title.clone())
         .max_by_key(|t| t.len())
-        .or_else(|| key.first().map(|e| shorten(&e.text, 12)))
+        .or_else(|| key.first().map(|k| shorten(&k.evidence.text, 12)))
         .unwrap_or_else(|| "Untitled story".into())
 }
 

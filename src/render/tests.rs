@@ -133,7 +133,10 @@ pub(super) fn sample() -> Digest {
         id: "s1".into(),
         title: "UK steps up the fight against dirty money".into(),
         articles: vec!["mirror-1".into(), "bbc-7".into()],
-        key_sentences: vec![ev("mirror-1", 2, MIRROR_3), ev("bbc-7", 0, BBC_1)],
+        key_sentences: vec![
+            ev("mirror-1", 2, MIRROR_3).into(),
+            ev("bbc-7", 0, BBC_1).into(),
+        ],
     }];
     d.figures = vec![Figure {
         value: "£100 billion".into(),

@@ -73,10 +73,12 @@ pub(crate) struct Marker {
     pub sentence: String,
 }
 
-/// A sentence shown in full, followed by its marker.
+/// A sentence shown in full, followed by its marker and the markers of
+/// the other articles that carry it.
 pub(crate) struct Quoted {
     pub text: String,
     pub marker: Marker,
+    pub also: Vec<Marker>,
 }
 
 pub(crate) struct MeasureView {
@@ -174,7 +176,14 @@ impl View {
                         .filter(|id| !cx.by_id.contains_key(id.as_str()))
                         .map(|id| clean(id))
                         .collect(),
-                    key_sentences: s.key_sentences.iter().map(|e| cx.quoted(e)).collect(),
+                    key_sentences: s
+                        .key_sentences
+                        .iter()
+                        .map(|k| Quoted {
+                            also: k.also.iter().map(|e| cx.marker(e)).collect(),
+                            ..cx.quoted(&k.evidence)
+                        })
+                        .collect(),
                 })
                 .collect(),
             figures: d
@@ -256,6 +265,7 @@ impl Context<'_> {
         Quoted {
             text: clean(&e.text),
             marker: self.marker(e),
+            also: Vec::new(),
         }
     }
 
