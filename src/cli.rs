@@ -57,7 +57,7 @@ struct Cli {
 enum Command {
     /// Build the digest of a period from article files, folders, feeds and pages.
     #[command(after_help = EXIT_CODES)]
-    Build(BuildArgs),
+    Build(Box<BuildArgs>),
     /// Fetch the sources into the store without building a digest.
     #[command(after_help = EXIT_CODES)]
     Fetch(FetchArgs),
@@ -213,7 +213,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Build(a) => build(a),
+        Command::Build(a) => build(*a),
         Command::Fetch(a) => fetch(a),
         Command::Summarize(a) => summarize(a),
         Command::Eval(EvalCommand::Measures { gold, json }) => eval_measures(&gold, json),

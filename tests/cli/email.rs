@@ -55,7 +55,6 @@ fn free_port() -> u16 {
 /// aiosmtpd writing every message it accepts into a Maildir.
 struct Smtpd {
     child: Child,
-    pub port: u16,
     maildir: PathBuf,
 }
 
@@ -99,11 +98,7 @@ impl Smtpd {
             .stderr(Stdio::null())
             .spawn()
             .expect("start aiosmtpd");
-        let server = Smtpd {
-            child,
-            port,
-            maildir,
-        };
+        let server = Smtpd { child, maildir };
         let deadline = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(Instant::now() < deadline, "aiosmtpd did not start");
