@@ -220,3 +220,63 @@ fn left_context(before: &str, max: usize) -> String {
     // The modifier ("up to") belongs to the value, not the description.
     tail.join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Story, testing::docs};
+
+    fn values(body: &str) -> Vec<String> {
+        let d = docs(&[body], Some("2025-02-03"));
+        let story = Story::new(d.iter().collect());
+        super::extract(&story)
+            .into_iter()
+            .map(|f| f.value)
+            .collect()
+    }
+
+    #[test]
+    fn counts_sums_shares_and_lengths() {
+        assert_eq!(
+            values("In 2024, 38,816 people crossed the Channel."),
+            ["38,816"]
+        );
+        assert_eq!(
+            values("Smugglers could be jailed for up to 14 years."),
+            ["up to 14 years"]
+        );
+        assert_eq!(
+            values("Maternity pay is to rise by £1,400 as part of new proposals."),
+            ["£1,400"]
+        );
+        assert_eq!(
+            values("Paid leave would be increased to nine months, and 3.5% more."),
+            ["nine months", "3.5%"]
+        );
+    }
+
+    #[test]
+    fn ages_years_times_and_narrative_are_not_figures() {
+        assert!(values("Mr Smith, 43, said he became an MP at 27.").is_empty());
+        assert!(values("It was confirmed in 1701, read at 1230 GMT in a 25-state EU.").is_empty());
+        assert!(values("Two days of talks begin on Monday.").is_empty());
+        assert_eq!(
+            values("Waiting lists fell from 785 to 708 patients."),
+            ["708"]
+        );
+    }
+
+    #[test]
+    fn the_same_figure_in_two_articles_is_one_with_both_sources() {
+        let d = docs(
+            &[
+                "An estimated 78 people died.",
+                "Some 78 people died last year.",
+            ],
+            Some("2025-02-03"),
+        );
+        let story = Story::new(d.iter().collect());
+        let f = super::extract(&story);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].evidence.len(), 2);
+    }
+}

@@ -566,11 +566,13 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
                 }
                 continue;
             }
-            // More about the measure named just before, unless it says something new.
-            if !rules
-                .actions
-                .novelty
-                .is_match(&blank_ignored(s.text, rules))
+            // More about the measure named just before, unless it says
+            // something new or is an item of a list.
+            if !listed
+                && !rules
+                    .actions
+                    .novelty
+                    .is_match(&blank_ignored(s.text, rules))
                 && let Some(d) = drafts.iter_mut().find(|d| {
                     d.mentions
                         .iter()
@@ -829,5 +831,84 @@ fn capitalize_first(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::digest::Measure;
+    use crate::extract::{Story, rules::Rules, testing::docs};
+
+    fn measures(bodies: &[&str]) -> Vec<Measure> {
+        let d = docs(bodies, Some("2025-02-03"));
+        let story = Story::new(d.iter().collect());
+        super::extract(&story, Rules::builtin())
+    }
+
+    #[test]
+    fn a_named_measure_and_its_references_are_one() {
+        let m = measures(&[
+            "The Government last week unveiled its Border Security, Asylum and Immigration Bill.\n\
+             The Bill would bring in prison sentences of up to 14 years for those who sell boat parts.",
+            "Ministers said the Border Security Bill would pass this year.",
+        ]);
+        let bills: Vec<&Measure> = m.iter().filter(|m| m.kind == "legislation").collect();
+        assert_eq!(bills.len(), 1, "{m:#?}");
+        assert_eq!(
+            bills[0].name,
+            "Border Security, Asylum and Immigration Bill"
+        );
+        assert_eq!(bills[0].status, "introduced");
+        assert_eq!(bills[0].provisions[0].kind, "offence_or_penalty");
+        assert_eq!(
+            bills[0]
+                .when
+                .as_ref()
+                .and_then(|w| w.date)
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2025-01-27")
+        );
+    }
+
+    #[test]
+    fn an_action_without_a_name_is_a_measure_and_an_opinion_is_not() {
+        let m = measures(&[
+            "Nine overseas embassies will close to save money, the Foreign Secretary announced.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert!(
+            measures(&["Critics said the plans would mean more paperwork for police."]).is_empty()
+        );
+        assert!(measures(&["\"We will ban all of it,\" the campaigner said."]).is_empty());
+    }
+
+    #[test]
+    fn each_item_of_a_plan_list_is_a_measure() {
+        let m = measures(&[
+            "Other plans include:\n- Better access to legal advice by telephone\n- Legal aid changes for early resolution",
+        ]);
+        assert_eq!(m.len(), 2, "{m:#?}");
+    }
+
+    #[test]
+    fn a_head_inside_a_longer_name_is_not_a_measure() {
+        assert!(
+            measures(&["Andrew Ryder, of the Traveller Law Reform Coalition, spoke."]).is_empty()
+        );
+    }
+
+    #[test]
+    fn hedged_provisions_say_so() {
+        let m = measures(&["The new Border Security Bill was unveiled last week.\n\
+             Under the plans, smugglers could be jailed for up to 14 years.\n\
+             Officials hope they could even extradite criminals under this new law."]);
+        let bill = m.iter().find(|m| m.kind == "legislation").expect("bill");
+        assert!(
+            bill.provisions
+                .iter()
+                .any(|p| p.kind == "offence_or_penalty" && !p.hedged),
+            "{bill:#?}"
+        );
     }
 }

@@ -11,6 +11,8 @@ pub mod figures;
 pub mod measures;
 pub mod quotes;
 pub mod rules;
+#[cfg(test)]
+mod testing;
 
 use chrono::NaiveDate;
 

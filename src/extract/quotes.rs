@@ -620,3 +620,73 @@ fn resolve(
     }
     Some(rest.join(" ")).filter(|s| !s.is_empty())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Story, rules::Rules, testing::docs};
+
+    fn quotes(body: &str) -> Vec<(String, String)> {
+        let d = docs(&[body], None);
+        let story = Story::new(d.iter().collect());
+        super::extract(&story, Rules::builtin())
+            .into_iter()
+            .map(|q| (q.speaker, q.text))
+            .collect()
+    }
+
+    #[test]
+    fn short_forms_resolve_to_the_full_name() {
+        let q = quotes(
+            "Prime Minister Keir Starmer met Italian PM Giorgia Meloni.\n\
+             In September, Sir Keir said: “We are deepening our cooperation here… to share intelligence.”\n\
+             Ms Meloni said at the time: “We agree with the Prime Minister on the first thing to do.” \
+             She added that they need to “follow the money”.",
+        );
+        let speakers: Vec<&str> = q.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            speakers,
+            ["Keir Starmer", "Giorgia Meloni", "Giorgia Meloni"],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn the_name_before_an_apposition_speaks() {
+        let q = quotes(
+            "David Frost, director general of the British Chambers of Commerce, warned: \
+             \"Many small firms could be crippled by the move.\"",
+        );
+        assert_eq!(q[0].0, "David Frost");
+        let q = quotes(
+            "\"We believe there should be an investigation into this,\" said director Kate Allen.",
+        );
+        assert_eq!(q[0].0, "Kate Allen");
+    }
+
+    #[test]
+    fn the_listener_after_told_is_not_the_speaker() {
+        let q = quotes(
+            "Lord Falconer spoke on Tuesday.\n\
+             \"You are never going to get rid of the trauma of giving evidence,\" he told BBC Radio 4.",
+        );
+        assert_eq!(q[0].0, "Lord Falconer", "{q:?}");
+    }
+
+    #[test]
+    fn scare_quotes_are_not_speech() {
+        assert!(quotes("Mr Howard said the system was \"unfair and inhumane\".").is_empty());
+        assert!(
+            quotes("The Mirror said police will launch a \"follow the money\" approach.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_quote_runs_on_across_sentences() {
+        let q = quotes(
+            "Ms Hewitt said: \"We have made a firm commitment. We will extend the pay to nine months.\"",
+        );
+        assert_eq!(q.len(), 1);
+        assert!(q[0].1.ends_with("nine months."), "{q:?}");
+    }
+}
