@@ -540,66 +540,143 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
                 None if listed => list_item_kind(s.text, rules),
                 None => continue,
             };
-            let name = provision_name(s.text, rules);
-            if name.split_whitespace().count() < 3 {
-                continue;
-            }
             used.insert((doc, s.index));
-            // Near a bill or law of the same article: one of its provisions.
-            if let Some(d) = nearest_legislation(drafts, rules, doc, s.index) {
-                let name_terms = term_set(&name);
-                if !d
-                    .provisions
-                    .iter()
-                    .any(|p| same_provision(&p.terms, &name_terms))
-                {
-                    d.provisions.push(ProvisionDraft {
-                        kind: if kind == "other" {
-                            "provision".to_string()
-                        } else {
-                            kind
-                        },
-                        name,
-                        terms: name_terms,
-                        evidence: vec![(doc, s.index)],
-                    });
+            // "They are to scrap student fees, finance free care for the
+            // elderly and replace the council tax": one measure per clause.
+            let clauses = split_actions(s.text, rules);
+            let several = clauses.len() > 1;
+            for clause in clauses {
+                let name = provision_name(&clause, rules);
+                if name.split_whitespace().count() < 3 {
+                    continue;
                 }
-                continue;
-            }
-            // More about the measure named just before, unless it says
-            // something new or is an item of a list.
-            if !listed
-                && !rules
-                    .actions
-                    .novelty
-                    .is_match(&blank_ignored(s.text, rules))
-                && let Some(d) = drafts.iter_mut().find(|d| {
-                    d.mentions
-                        .iter()
-                        .any(|&(dd, si, _)| dd == doc && si < s.index && s.index - si <= 2)
-                })
-            {
-                d.mentions.push((doc, s.index, 0));
-                continue;
-            }
-            let name_terms = term_set(&name);
-            let same = drafts.iter_mut().find(|d| {
-                d.kind_override.as_deref() == Some(kind.as_str())
-                    && same_provision(&term_set(&d.name), &name_terms)
-            });
-            match same {
-                Some(d) => d.mentions.push((doc, s.index, 0)),
-                None => drafts.push(Draft {
-                    ty: usize::MAX,
-                    name: capitalize_first(&name),
-                    named: false,
-                    mentions: vec![(doc, s.index, 0)],
-                    provisions: Vec::new(),
-                    kind_override: Some(kind),
-                }),
+                let kind = if several {
+                    list_item_kind(&clause, rules)
+                } else {
+                    kind.clone()
+                };
+                place_action(
+                    drafts,
+                    rules,
+                    (doc, s.index),
+                    name,
+                    kind,
+                    listed || several,
+                    s.text,
+                );
             }
         }
     }
+}
+
+/// Files one action under the right measure: a provision of the bill next
+/// to it, more evidence for the measure named just before it (when it says
+/// nothing new), the same action told by another article, or a new measure.
+fn place_action(
+    drafts: &mut Vec<Draft>,
+    rules: &Rules,
+    (doc, index): (usize, usize),
+    name: String,
+    kind: String,
+    listed: bool,
+    sentence: &str,
+) {
+    let name_terms = term_set(&name);
+    if let Some(d) = nearest_legislation(drafts, rules, doc, index) {
+        if !d
+            .provisions
+            .iter()
+            .any(|p| same_provision(&p.terms, &name_terms))
+        {
+            let kind = if kind == "other" {
+                "provision".to_string()
+            } else {
+                kind
+            };
+            d.provisions.push(ProvisionDraft {
+                kind,
+                name,
+                terms: name_terms,
+                evidence: vec![(doc, index)],
+            });
+        }
+        return;
+    }
+    if !listed
+        && !rules
+            .actions
+            .novelty
+            .is_match(&blank_ignored(sentence, rules))
+        && let Some(d) = drafts.iter_mut().find(|d| {
+            d.mentions
+                .iter()
+                .any(|&(dd, si, _)| dd == doc && si < index && index - si <= 2)
+        })
+    {
+        d.mentions.push((doc, index, 0));
+        return;
+    }
+    let same = drafts.iter_mut().find(|d| {
+        d.kind_override.as_deref() == Some(kind.as_str())
+            && same_provision(&term_set(&d.name), &name_terms)
+    });
+    match same {
+        Some(d) => d.mentions.push((doc, index, 0)),
+        None => drafts.push(Draft {
+            ty: usize::MAX,
+            name: capitalize_first(&name),
+            named: false,
+            mentions: vec![(doc, index, 0)],
+            provisions: Vec::new(),
+            kind_override: Some(kind),
+        }),
+    }
+}
+
+/// Splits a sentence into coordinated action clauses: a part after a
+/// comma or "and" that opens a new action ([actions] clause_start) stands
+/// on its own when the part before it states an action too; otherwise the
+/// sentence stays whole. Quoted speech is not split.
+fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
+    let body = text.trim().trim_end_matches(['.', '!', '?']);
+    let mut parts: Vec<String> = Vec::new();
+    let mut rest = body;
+    while let Some((i, sep)) = [", and ", ", ", " and "]
+        .iter()
+        .filter_map(|sep| rest.find(sep).map(|i| (i, *sep)))
+        .min_by_key(|(i, sep)| (*i, std::cmp::Reverse(sep.len())))
+    {
+        let (head, tail) = (&rest[..i], &rest[i + sep.len()..]);
+        let starts_action = rules.actions.clause_start.is_match(tail.trim_start());
+        let head_acts = |h: &str| {
+            rules
+                .actions
+                .strong
+                .iter()
+                .chain(&rules.actions.predicates)
+                .any(|re| re.is_match(h))
+        };
+        let current = format!("{}{head}", parts.pop().unwrap_or_default());
+        if starts_action && head_acts(&current) {
+            parts.push(current);
+            parts.push(String::new());
+        } else {
+            parts.push(format!("{current}{sep}"));
+        }
+        rest = tail;
+    }
+    match parts.last_mut() {
+        Some(last) => last.push_str(rest),
+        None => parts.push(rest.to_string()),
+    }
+    if body.contains(['“', '"']) || parts.len() < 2 {
+        return vec![text.to_string()];
+    }
+    parts
+        .into_iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// Two provisions are the same when most of the shorter one's terms are in
@@ -889,6 +966,21 @@ mod tests {
             "Other plans include:\n- Better access to legal advice by telephone\n- Legal aid changes for early resolution",
         ]);
         assert_eq!(m.len(), 2, "{m:#?}");
+    }
+
+    #[test]
+    fn coordinated_actions_are_measures_of_their_own() {
+        let r = Rules::builtin();
+        let parts = super::split_actions(
+            "They are to scrap student fees, finance free long term care for the elderly and replace the council tax with a local income tax.",
+            r,
+        );
+        assert_eq!(parts.len(), 3, "{parts:?}");
+        let whole = super::split_actions(
+            "Nine overseas embassies and high commissions will close, Jack Straw has announced.",
+            r,
+        );
+        assert_eq!(whole.len(), 1, "{whole:?}");
     }
 
     #[test]

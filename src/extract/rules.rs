@@ -95,6 +95,21 @@ pub struct Actions {
     /// and an item of such a list.
     pub list_intro: Regex,
     pub list_item: Regex,
+    /// Where a coordinated clause opens a new action.
+    pub clause_start: Regex,
+}
+
+/// The verb stems of `[actions] verbs` as one alternation, longest first,
+/// each taking any ending ("introduc" → introduce, introduced, introducing).
+fn verb_alternation(stems: &[String]) -> String {
+    let mut sorted: Vec<&String> = stems.iter().collect();
+    sorted.sort_by_key(|v| std::cmp::Reverse(v.len()));
+    // `[a-z]*`, not `\w*`: the Unicode class makes the alternation too large.
+    sorted
+        .iter()
+        .map(|v| format!(r"{}[a-z]*", regex::escape(v).replace(' ', r"\s+")))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// One case-insensitive regex matching any of `words` as a whole word
@@ -191,6 +206,7 @@ struct ActionsSection {
     strong: Vec<String>,
     list_intro: String,
     list_item: String,
+    clause_start: String,
     ignore: Vec<String>,
     objects: Vec<String>,
     novelty: String,
@@ -384,13 +400,7 @@ impl Rules {
         let hedge = compile(measures, &m.hedges.regex)?;
         let actions = Actions {
             predicates: {
-                let mut stems: Vec<&String> = m.actions.verbs.iter().collect();
-                stems.sort_by_key(|v| std::cmp::Reverse(v.len()));
-                let verbs = stems
-                    .iter()
-                    .map(|v| format!(r"{}\w*", regex::escape(v).replace(' ', r"\s+")))
-                    .collect::<Vec<_>>()
-                    .join("|");
+                let verbs = verb_alternation(&m.actions.verbs);
                 m.actions
                     .predicates
                     .iter()
@@ -405,6 +415,12 @@ impl Rules {
                 .map(|r| compile(measures, r))
                 .collect::<Result<_, _>>()?,
             list_intro: compile(measures, &m.actions.list_intro)?,
+            clause_start: compile(
+                measures,
+                &m.actions
+                    .clause_start
+                    .replace("VERBS", &verb_alternation(&m.actions.verbs)),
+            )?,
             list_item: compile(measures, &m.actions.list_item)?,
             objects: word_set(measures, &m.actions.objects)?,
             novelty: compile(measures, &m.actions.novelty)?,
