@@ -95,6 +95,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
 
     attach_provisions(story, rules, &mut drafts);
     add_actions(story, rules, &mut drafts);
+    add_time_references(story, rules, &mut drafts);
 
     drafts
         .into_iter()
@@ -569,6 +570,32 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
     }
 }
 
+/// "The changes are due to be put in place before the end of 2006": a
+/// sentence that refers back and gives a time is evidence of when for the
+/// measures of the three sentences before it that have no time yet.
+fn add_time_references(story: &Story, rules: &Rules, drafts: &mut [Draft]) {
+    for (doc, sents) in story.sents.iter().enumerate() {
+        for s in sents
+            .iter()
+            .filter(|s| !s.times.is_empty() && rules.actions.anaphora.is_match(s.text.trim_start()))
+        {
+            for d in drafts.iter_mut() {
+                let near = d
+                    .mentions
+                    .iter()
+                    .any(|&(dd, si, _)| dd == doc && si < s.index && s.index - si <= 3);
+                let timed = d
+                    .mentions
+                    .iter()
+                    .any(|&(dd, si, _)| !story.sents[dd][si].times.is_empty());
+                if near && !timed {
+                    d.mentions.push((doc, s.index, 0));
+                }
+            }
+        }
+    }
+}
+
 /// Files one action under the right measure: a provision of the bill next
 /// to it, more evidence for the measure named just before it (when it says
 /// nothing new), the same action told by another article, or a new measure.
@@ -981,6 +1008,14 @@ mod tests {
             r,
         );
         assert_eq!(whole.len(), 1, "{whole:?}");
+    }
+
+    #[test]
+    fn a_sentence_referring_back_tells_when() {
+        let m = measures(&["Nine overseas embassies will close to save money.\n\
+             The changes are due to be put in place before the end of 2006."]);
+        let when = m[0].when.as_ref().expect("a date");
+        assert_eq!(when.text, "before the end of 2006");
     }
 
     #[test]

@@ -97,6 +97,8 @@ pub struct Actions {
     pub list_item: Regex,
     /// Where a coordinated clause opens a new action.
     pub clause_start: Regex,
+    /// A sentence that refers back to the measures just before it.
+    pub anaphora: Regex,
 }
 
 /// The verb stems of `[actions] verbs` as one alternation, longest first,
@@ -207,6 +209,7 @@ struct ActionsSection {
     list_intro: String,
     list_item: String,
     clause_start: String,
+    anaphora: String,
     ignore: Vec<String>,
     objects: Vec<String>,
     novelty: String,
@@ -415,6 +418,7 @@ impl Rules {
                 .map(|r| compile(measures, r))
                 .collect::<Result<_, _>>()?,
             list_intro: compile(measures, &m.actions.list_intro)?,
+            anaphora: compile(measures, &m.actions.anaphora)?,
             clause_start: compile(
                 measures,
                 &m.actions
