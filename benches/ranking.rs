@@ -316,8 +316,274 @@ for line in sys.stdin:
     println!();
 }
 
-fn speed(_bbc_dir: &Path, _bbc: &[Summarized], _sumy_ms: Option<f64>) {
-    let _ = (PathBuf::new(), Duration::ZERO, Instant::now());
+/// How many articles the generated week holds.
+const WEEK_ARTICLES: usize = 10_000;
+
+fn speed(bbc_dir: &Path, bbc: &[Summarized], sumy_ms: Option<f64>) {
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_digest"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("week.jsonl");
+    let corpus_bytes = write_week(bbc_dir, &corpus);
+    let files: Vec<PathBuf> = (1..=bbc.len())
+        .map(|n| bbc_dir.join(format!("articles/{n:03}.txt")))
+        .collect();
+    let bbc_bytes: u64 = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .sum();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+
+    println!("## Speed");
+    println!();
+    println!(
+        "The release binary run as a user runs it; peak = the process's maximum resident set (getrusage). Generated week: the 300 BBC articles repeated to {WEEK_ARTICLES} with new ids and dates over 7 days, one JSON Lines file of {:.1} MB. {cores} cores.",
+        mb(corpus_bytes)
+    );
+    println!();
+    let wc = (0..3)
+        .map(|_| run(Command::new("wc").arg("-w").arg(&corpus), dir.path(), None).0)
+        .min()
+        .expect("wc");
+    let wc_bbc = (0..3)
+        .map(|_| run(Command::new("wc").arg("-w").args(&files), dir.path(), None).0)
+        .min()
+        .expect("wc");
+    println!(
+        "| run | threads | articles | MB | seconds | articles/s | MB/s | peak MiB | × wc -w |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let row = |name: &str,
+               threads: &str,
+               articles: usize,
+               bytes: u64,
+               t: Duration,
+               peak: u64,
+               wc: Duration| {
+        let s = t.as_secs_f64();
+        println!(
+            "| {name} | {threads} | {articles} | {:.1} | {s:.3} | {:.0} | {:.1} | {:.1} | {:.1} |",
+            mb(bytes),
+            articles as f64 / s,
+            mb(bytes) / s,
+            peak as f64 / 1024.0,
+            s / wc.as_secs_f64()
+        );
+    };
+    row(
+        "wc -w (300 BBC files)",
+        "1",
+        files.len(),
+        bbc_bytes,
+        wc_bbc,
+        0,
+        wc_bbc,
+    );
+    row("wc -w (week)", "1", WEEK_ARTICLES, corpus_bytes, wc, 0, wc);
+    let mut summarize_bbc = Duration::MAX;
+    for threads in [Some(1), None] {
+        let label = threads.map_or(cores.to_string(), |t| t.to_string());
+        let (t, peak) = run(
+            Command::new(&bin)
+                .args(["summarize", "-n", "3"])
+                .args(&files),
+            dir.path(),
+            threads,
+        );
+        summarize_bbc = summarize_bbc.min(t);
+        row(
+            "summarize (300 BBC files)",
+            &label,
+            files.len(),
+            bbc_bytes,
+            t,
+            peak,
+            wc_bbc,
+        );
+        let (t, peak) = run(
+            Command::new(&bin)
+                .args(["summarize", "-n", "3"])
+                .arg(&corpus),
+            dir.path(),
+            threads,
+        );
+        row(
+            "summarize (week)",
+            &label,
+            WEEK_ARTICLES,
+            corpus_bytes,
+            t,
+            peak,
+            wc,
+        );
+        let (t, peak) = run(
+            Command::new(&bin)
+                .args(["build", "--now", "2025-02-10T00:00:00Z", "--since", "7d"])
+                .args(["--format", "json", "--out"])
+                .arg(dir.path().join("week.json"))
+                .arg("--input")
+                .arg(&corpus),
+            dir.path(),
+            threads,
+        );
+        row(
+            "build (week)",
+            &label,
+            WEEK_ARTICLES,
+            corpus_bytes,
+            t,
+            peak,
+            wc,
+        );
+    }
+    println!();
+    let ms = 1000.0 * summarize_bbc.as_secs_f64() / files.len() as f64;
+    match sumy_ms {
+        Some(sumy) => println!(
+            "summarize: {ms:.3} ms per BBC article for the whole process; sumy's TextRank {sumy:.2} ms in this run: {:.0}× faster.",
+            sumy / ms
+        ),
+        None => println!(
+            "summarize: {ms:.3} ms per BBC article for the whole process (sumy not run; the issue quotes ~13 ms: {:.0}×).",
+            13.0 / ms
+        ),
+    }
+    println!();
+    stages(&corpus);
+}
+
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1e6
+}
+
+/// Writes the generated week; returns its size in bytes.
+fn write_week(bbc_dir: &Path, path: &Path) -> u64 {
+    let mut articles = Vec::new();
+    for n in 1..=300 {
+        let text = std::fs::read_to_string(bbc_dir.join(format!("articles/{n:03}.txt")))
+            .expect("BBC article");
+        let (title, body) = text.split_once("\n\n").unwrap_or(("", &text));
+        articles.push((n, title.trim().to_string(), body.to_string()));
+    }
+    let start = chrono::DateTime::parse_from_rfc3339("2025-02-03T00:00:00Z").expect("date");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("week file"));
+    for i in 0..WEEK_ARTICLES {
+        let (n, title, body) = &articles[i % articles.len()];
+        let at = start + chrono::Duration::seconds((i * 7 * 86_400 / WEEK_ARTICLES) as i64);
+        let line = serde_json::json!({
+            "id": format!("bbc-{n:03}-{i:05}"),
+            "url": format!("https://news.example/bbc/{n:03}/{i}"),
+            "title": title,
+            "outlet": "BBC",
+            "published": at.to_rfc3339(),
+            "text": body,
+        });
+        writeln!(out, "{line}").expect("write week");
+    }
+    out.flush().expect("write week");
+    std::fs::metadata(path).expect("week file").len()
+}
+
+/// Runs a command to completion in `dir` (stdout discarded, HOME set to
+/// `dir` so no user config is read), on `threads` threads when given;
+/// returns the wall time and the child's peak resident set in KiB.
+fn run(cmd: &mut Command, dir: &Path, threads: Option<usize>) -> (Duration, u64) {
+    cmd.current_dir(dir)
+        .env("HOME", dir)
+        .env_remove("DIGEST_CONFIG")
+        .stdout(Stdio::null());
+    match threads {
+        Some(t) => cmd.env("RAYON_NUM_THREADS", t.to_string()),
+        None => cmd.env_remove("RAYON_NUM_THREADS"),
+    };
+    let start = Instant::now();
+    // Reaped by wait4 below, which std's Child cannot do (it drops rusage).
+    #[allow(clippy::zombie_processes)]
+    let child = cmd.spawn().expect("spawn");
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child, by its pid; std's handle is never
+    // waited on afterwards (dropping a Child does not wait).
+    let r = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    let elapsed = start.elapsed();
+    assert!(r > 0, "wait4 failed");
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "{cmd:?} failed: status {status}"
+    );
+    (elapsed, usage.ru_maxrss as u64)
+}
+
+/// Where the time of a build goes: the stages run in this process, one
+/// thread, over the generated week.
+fn stages(corpus: &Path) {
+    use digest::cluster::{ClusterOptions, cluster};
+    use digest::document::Document;
+    use digest::extract::{self, rules::Rules};
+    use digest::ingest::{IngestOptions, ingest};
+    use digest::rank::{Candidate, rank};
+
+    let rules = Rules::builtin();
+    let mut times: Vec<(&str, Duration)> = Vec::new();
+    let t = Instant::now();
+    let articles = ingest(&[corpus.to_path_buf()], &IngestOptions::default()).articles;
+    times.push(("ingest (read, parse JSON)", t.elapsed()));
+    let t = Instant::now();
+    let docs: Vec<Document> = articles.into_iter().map(Document::new).collect();
+    times.push(("segment", t.elapsed()));
+    let t = Instant::now();
+    let groups = cluster(&docs, &ClusterOptions::default());
+    times.push(("cluster", t.elapsed()));
+    let (mut story_t, mut extract_t, mut cues_t, mut rank_t) = Default::default();
+    let opts = RankOptions::default();
+    for g in &groups {
+        let t = Instant::now();
+        let story = extract::Story::new(g.iter().map(|&d| &docs[d]).collect());
+        story_t += t.elapsed();
+        let t = Instant::now();
+        let _ = extract::extract(&story, rules);
+        extract_t += t.elapsed();
+        let t = Instant::now();
+        let mut cands = Vec::new();
+        for (d, sents) in story.sents.iter().enumerate() {
+            for (s, cue) in sents.iter().zip(extract::cues(&story, d, rules)) {
+                cands.push(Candidate {
+                    doc: d,
+                    index: s.index,
+                    text: s.text,
+                    cue,
+                });
+            }
+        }
+        cues_t += t.elapsed();
+        let t = Instant::now();
+        let _ = rank(&cands, 5, &opts);
+        rank_t += t.elapsed();
+    }
+    times.push((
+        "extract: story sentences and time phrases (Story::new)",
+        story_t,
+    ));
+    times.push(("extract: measures, figures, quotes", extract_t));
+    times.push(("extract: policy cues for ranking", cues_t));
+    times.push(("rank (5 key sentences per story)", rank_t));
+    let total: Duration = times.iter().map(|(_, t)| *t).sum();
+    println!(
+        "Where a build's time goes (in-process, one thread, {} articles in {} stories):",
+        docs.len(),
+        groups.len()
+    );
+    println!();
+    println!("| stage | seconds | share |");
+    println!("|---|---:|---:|");
+    for (name, t) in &times {
+        println!(
+            "| {name} | {:.3} | {:.0}% |",
+            t.as_secs_f64(),
+            100.0 * t.as_secs_f64() / total.as_secs_f64()
+        );
+    }
+    println!();
 }
 
 /// With `DIGEST_BENCH_SHOW=1`: each gold article's top 3 and the gold
