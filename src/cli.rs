@@ -347,7 +347,7 @@ fn build(a: BuildArgs) -> anyhow::Result<ExitCode> {
             let key = send::sent_key(cfg.period);
             let report = send::deliver(store, &outbox, &send.transport, email, key, cfg.now)?;
             delivery_failed |= report.failed();
-            eprintln!("digest: {report} via {}", send.transport);
+            eprintln!("digest: {report}");
         }
     }
     Ok(if delivery_failed {
@@ -377,7 +377,7 @@ fn before_sending(
     let mut failed = false;
     for report in send::flush(store, &outbox, &send.transport, cfg.now)? {
         failed |= report.failed();
-        eprintln!("digest: {report} via {}", send.transport);
+        eprintln!("digest: {report}");
     }
     let key = send::sent_key(cfg.period);
     let code = |failed| ExitCode::from(if failed { 3 } else { 0 });

@@ -793,6 +793,8 @@ pub enum Report {
         bytes: usize,
         /// It had waited in the outbox since then.
         waited_since: Option<DateTime<Utc>>,
+        /// The transport, in words.
+        via: String,
     },
     /// Not accepted: it waits in the outbox (`eml`), or could not even be
     /// kept there (`eml` is `None`, `kept_error` says why).
@@ -801,6 +803,7 @@ pub enum Report {
         error: String,
         eml: Option<PathBuf>,
         kept_error: Option<String>,
+        via: String,
     },
     /// An outbox message whose period went out meanwhile (`--force` or
     /// another message): removed unsent.
@@ -825,10 +828,11 @@ impl fmt::Display for Report {
                 to,
                 bytes,
                 waited_since,
+                via,
             } => {
                 write!(
                     f,
-                    "sent “{subject}” to {} ({message_id}, {})",
+                    "sent “{subject}” to {} via {via} ({message_id}, {})",
                     to.join(", "),
                     kb(*bytes)
                 )?;
@@ -845,10 +849,11 @@ impl fmt::Display for Report {
                 subject,
                 error,
                 eml: Some(eml),
+                via,
                 ..
             } => write!(
                 f,
-                "delivery of “{subject}” failed: {error}\n  the message waits in {}; the next run with --send delivers it first",
+                "delivery of “{subject}” via {via} failed: {error}\n  the message waits in {}; the next run with --send delivers it first",
                 eml.display()
             ),
             Report::Failed {
@@ -856,9 +861,10 @@ impl fmt::Display for Report {
                 error,
                 eml: None,
                 kept_error,
+                via,
             } => write!(
                 f,
-                "delivery of “{subject}” failed: {error}; and it could not be kept in the outbox: {}",
+                "delivery of “{subject}” via {via} failed: {error}; and it could not be kept in the outbox: {}",
                 kept_error.as_deref().unwrap_or("unknown error")
             ),
             Report::Superseded { subject, sent_at } => write!(
@@ -908,6 +914,7 @@ pub fn flush(
                     to: q.meta.to.clone(),
                     bytes: bytes.len(),
                     waited_since: Some(q.meta.queued_at),
+                    via: transport.to_string(),
                 });
             }
             Err(error) => reports.push(Report::Failed {
@@ -915,6 +922,7 @@ pub fn flush(
                 error,
                 eml: Some(q.eml.clone()),
                 kept_error: None,
+                via: transport.to_string(),
             }),
         }
     }
@@ -957,6 +965,7 @@ pub fn deliver(
                 to,
                 bytes: email.bytes.len(),
                 waited_since: None,
+                via: transport.to_string(),
             })
         }
         Err(error) => Ok(Report::Failed {
@@ -964,6 +973,7 @@ pub fn deliver(
             error,
             eml: queued.map(|q| q.eml),
             kept_error,
+            via: transport.to_string(),
         }),
     }
 }

@@ -332,6 +332,7 @@ struct EmailHtml<'a> {
 fn html_part(view: &View, digest: &Digest, footer: &Footer) -> Result<(String, bool), EmailError> {
     let inliner = css_inline::CSSInliner::options()
         .load_remote_stylesheets(false)
+        .minify_css(true)
         .build();
     let render = |compact| -> Result<String, EmailError> {
         let html = EmailHtml {
@@ -665,6 +666,32 @@ mod tests {
         // Styles are on the elements; only the media queries stay in <style>.
         assert!(html.contains("<h1 style="), "{html}");
         assert!(html.contains("prefers-color-scheme: dark"));
+    }
+
+    #[test]
+    fn a_digest_too_big_for_gmail_gets_a_compact_html_part() {
+        let mut d = digest(3);
+        let m = d.measures[0].clone();
+        d.measures = (0..60)
+            .map(|i| Measure {
+                id: format!("m{i}"),
+                name: format!("Measure number {i}"),
+                evidence: (0..8)
+                    .map(|j| Evidence {
+                        article: "a1".into(),
+                        index: j,
+                        text: format!(
+                            "Sentence {j} about measure {i}, long enough to count: {}",
+                            "words ".repeat(30)
+                        ),
+                    })
+                    .collect(),
+                ..m.clone()
+            })
+            .collect();
+        let email = compose(&d, &options()).unwrap();
+        assert!(email.compact, "the full HTML would be over budget");
+        assert!(email.html_bytes < HTML_BUDGET, "{} bytes", email.html_bytes);
     }
 
     #[test]
