@@ -204,6 +204,13 @@ impl fmt::Display for Transport {
     }
 }
 
+fn missing(flag: &'static str, message: impl Into<String>) -> ConfigError {
+    ConfigError::Missing {
+        flag,
+        message: message.into(),
+    }
+}
+
 fn bad(flag: &'static str, value: &str, message: impl Into<String>) -> ConfigError {
     ConfigError::Value {
         flag,
@@ -234,9 +241,8 @@ impl EmailConfig {
             "--format email"
         };
         let from = flags.from.or(file.from).ok_or_else(|| {
-            bad(
+            missing(
                 "--from",
-                "",
                 format!(
                     "{why} needs a sender: --from ADDRESS, or `from` in [email] of digest.toml"
                 ),
@@ -249,9 +255,8 @@ impl EmailConfig {
             flags.to
         };
         if to.is_empty() {
-            return Err(bad(
+            return Err(missing(
                 "--to",
-                "",
                 format!(
                     "{why} needs recipients: --to ADDRESS (repeatable), or `to = [...]` in [email]"
                 ),
@@ -296,9 +301,8 @@ impl EmailConfig {
         };
         let send = if flags.send {
             let url = flags.smtp_url.or(file.smtp_url).ok_or_else(|| {
-                bad(
+                missing(
                     "--smtp-url",
-                    "",
                     "--send needs a transport: --smtp-url smtp://HOST:587 (or smtps://, sendmail:, file:DIR), \
                      or `smtp_url` in [email]",
                 )
@@ -321,7 +325,7 @@ impl EmailConfig {
                     .and_then(Path::parent)
                     .map(|d| d.join("outbox"))
                     .ok_or_else(|| {
-                        bad("--outbox", "", "name the folder where unsent messages wait")
+                        missing("--outbox", "name the folder where unsent messages wait")
                     })?,
             };
             Some(SendConfig {
@@ -347,7 +351,7 @@ fn mail_error(flag: &'static str, e: email::EmailError) -> ConfigError {
             value,
             message: why,
         },
-        other => bad(flag, "", other.to_string()),
+        other => missing(flag, other.to_string()),
     }
 }
 
