@@ -1133,6 +1133,56 @@ mod tests {
     }
 
     #[test]
+    fn an_outbox_message_whose_period_went_out_meanwhile_is_dropped_not_sent() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
+        let outbox = Outbox::new(dir.path().join("outbox"));
+        let sent = Transport::File(dir.path().join("sent"));
+        let key = Period {
+            start: at("2025-01-27"),
+            end: at("2025-02-04"),
+        };
+        let email = |id: &str| Email {
+            message_id: id.into(),
+            subject: "S".into(),
+            envelope: Envelope::new(
+                Some("d@example.org".parse().unwrap()),
+                vec!["t@example.org".parse().unwrap()],
+            )
+            .unwrap(),
+            bytes: b"Subject: S\r\n\r\nhi\r\n".to_vec(),
+            html_bytes: 0,
+            compact: false,
+            events: 0,
+        };
+        // Another message of the period was sent (--force): this one goes unsent.
+        outbox
+            .put(&email("<old@example.org>"), key, at("2025-02-03"))
+            .unwrap();
+        store
+            .mark_digest_sent(key, "<new@example.org>", &[], at("2025-02-03"))
+            .unwrap();
+        let reports = flush(&store, &outbox, &sent, at("2025-02-03T09:00:00Z")).unwrap();
+        assert!(
+            matches!(reports.as_slice(), [Report::Superseded { .. }]),
+            "{reports:?}"
+        );
+        assert!(outbox.waiting().unwrap().is_empty());
+        assert!(!dir.path().join("sent").exists(), "nothing sent");
+        // The very message the store names: a run died after the server
+        // accepted it and before cleaning up. Removed silently.
+        outbox
+            .put(&email("<new@example.org>"), key, at("2025-02-03"))
+            .unwrap();
+        assert!(
+            flush(&store, &outbox, &sent, at("2025-02-03"))
+                .unwrap()
+                .is_empty()
+        );
+        assert!(outbox.waiting().unwrap().is_empty());
+    }
+
+    #[test]
     fn the_outbox_keeps_a_message_and_its_envelope() {
         let dir = tempfile::tempdir().unwrap();
         let outbox = Outbox::new(dir.path().join("outbox"));
