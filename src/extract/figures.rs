@@ -11,14 +11,14 @@ use super::{Sent, Story};
 use crate::digest::Figure;
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(&crate::extract::rules::ascii_boundaries(
         r"(?x)
         (?P<modifier>\b(?:[Uu]p\ to|[Mm]ore\ than|[Oo]ver|[Uu]nder|[Aa]lmost|[Nn]early|[Aa]round|[Aa]bout|[Aa]t\ least|[Ss]ome|[Aa]n\ estimated|[Aa]pproximately|[Ff]ewer\ than|[Ll]ess\ than|[Aa]\ record)\s+)?
         (?P<number>[£$€]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?
           |\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Tt]welve|[Ff]ifteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Hh]undred))
         (?P<unit>(?:\s?(?:%|per\ cent|percent)|(?:m|bn|k|p)\b|\s(?:million|billion|trillion)\b|fold\b))?
         (?P<duration>\s(?:years?|months?|weeks?|days?|hours?|minutes?)\b)?",
-    )
+    ))
     .expect("figure pattern is valid")
 });
 
