@@ -3,5 +3,5 @@
 //! command and the benchmarks print their reports.
 
 pub mod measures;
-pub mod rouge;
 pub mod ranking;
+pub mod rouge;
