@@ -361,7 +361,9 @@ fn build(a: BuildArgs) -> anyhow::Result<ExitCode> {
 
 enum Before {
     /// Build and send; `failed` when an outbox message could not be delivered.
-    Go { failed: bool },
+    Go {
+        failed: bool,
+    },
     Stop(ExitCode),
 }
 

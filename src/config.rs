@@ -39,10 +39,7 @@ pub enum ConfigError {
     Rules(crate::extract::rules::RuleError),
     /// A setting that is needed and was given neither as a flag nor in the file.
     #[error("{flag}: {message}")]
-    Missing {
-        flag: &'static str,
-        message: String,
-    },
+    Missing { flag: &'static str, message: String },
     #[error("{flag} `{value}`: {message}")]
     Value {
         flag: &'static str,

@@ -69,7 +69,9 @@ pub enum RenderError {
     #[error("rendering json: {0}")]
     Json(#[from] serde_json::Error),
     /// An email needs a sender and recipients: [`email::compose`] takes them.
-    #[error("rendering email: a message needs its sender and recipients (use render::email::compose)")]
+    #[error(
+        "rendering email: a message needs its sender and recipients (use render::email::compose)"
+    )]
     NeedsAddresses,
 }
 
