@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
+use rayon::prelude::*;
 
 use crate::article::Article;
 use crate::cluster::{ClusterOptions, cluster};
@@ -105,22 +106,30 @@ fn assemble(docs: &[Document], period: Period, now: DateTime<Utc>, opts: &Option
     let mut measures: Vec<(usize, Measure)> = Vec::new();
     let mut figures = Vec::new();
     let mut quotes = Vec::new();
-    for group in &groups {
-        let story = extract::Story::new(group.iter().map(|&d| &docs[d]).collect());
-        let found = extract::extract(&story, rules);
-        let key_sentences = key_sentences(&story, rules, opts);
-        let story_id = format!("story-{}", docs[group[0]].article.id);
-        let title = story_title(&story, &key_sentences);
-        let mut article_ids: Vec<&Document> = group.iter().map(|&d| &docs[d]).collect();
-        // Most informative first: the longest article leads.
-        article_ids.sort_by_key(|d| std::cmp::Reverse(d.sentences.len()));
-        stories.push(Story {
-            id: story_id,
-            title,
-            articles: article_ids.iter().map(|d| d.article.id.clone()).collect(),
-            key_sentences,
-        });
-        measures.extend(found.measures.into_iter().map(|m| (group.len(), m)));
+    // Stories are independent: extract and rank them on every core, then
+    // gather in story order so the digest does not depend on the threads.
+    let per_story: Vec<(Story, extract::Extraction, usize)> = groups
+        .par_iter()
+        .map(|group| {
+            let story = extract::Story::new(group.iter().map(|&d| &docs[d]).collect());
+            let found = extract::extract(&story, rules);
+            let key_sentences = key_sentences(&story, rules, opts);
+            let title = story_title(&story, &key_sentences);
+            let mut members: Vec<&Document> = group.iter().map(|&d| &docs[d]).collect();
+            // Most informative first: the longest article leads.
+            members.sort_by_key(|d| std::cmp::Reverse(d.sentences.len()));
+            let story = Story {
+                id: format!("story-{}", docs[group[0]].article.id),
+                title,
+                articles: members.iter().map(|d| d.article.id.clone()).collect(),
+                key_sentences,
+            };
+            (story, found, group.len())
+        })
+        .collect();
+    for (story, found, size) in per_story {
+        stories.push(story);
+        measures.extend(found.measures.into_iter().map(|m| (size, m)));
         figures.extend(found.figures);
         quotes.extend(found.quotes);
     }
