@@ -130,9 +130,11 @@ fn first_person(text: &str, names: &[String], rules: &Rules) -> Option<String> {
             let at = text.find(n.as_str()).or_else(|| {
                 text.match_indices(surname).map(|(i, _)| i).find(|&i| {
                     let before = text[..i].trim_end();
-                    ["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady"]
+                    rules
+                        .surname_titles
                         .iter()
-                        .any(|t| before.ends_with(t))
+                        .chain(&rules.given_name_titles)
+                        .any(|t| before.ends_with(t.as_str()))
                 })
             })?;
             Some((at, n))
@@ -376,42 +378,6 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
     None
 }
 
-/// Words that open a clause and are capitalised without being a name.
-const OPENERS: &[&str] = &[
-    "In",
-    "On",
-    "At",
-    "Last",
-    "Next",
-    "This",
-    "The",
-    "But",
-    "And",
-    "After",
-    "Before",
-    "Speaking",
-    "Meanwhile",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// The speaker in a run of capitalised words before a verb: an actor
 /// ("the Home Office said"), else the name from the last honorific
 /// ("In September Sir Keir" → "Sir Keir"), else the words after any
@@ -445,7 +411,11 @@ fn speaker_from_run(run: &[&str], rules: &Rules) -> Option<String> {
     let from = run
         .iter()
         .rposition(is_title)
-        .or_else(|| run.iter().rposition(|w| OPENERS.contains(w)).map(|i| i + 1))
+        .or_else(|| {
+            run.iter()
+                .rposition(|w| rules.openers.iter().any(|o| o == *w))
+                .map(|i| i + 1)
+        })
         .unwrap_or(0);
     let run = &run[from.min(run.len())..];
     if run
@@ -546,7 +516,10 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
                 }
             }
             // "In England", "On Wednesday": a clause opener is no part of a name.
-            while run.first().is_some_and(|w| OPENERS.contains(w)) {
+            while run
+                .first()
+                .is_some_and(|w| rules.openers.iter().any(|o| o == *w))
+            {
                 run.remove(0);
             }
             if run.iter().any(|w| rules.places.find(w).next().is_some()) {

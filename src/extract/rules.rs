@@ -188,6 +188,8 @@ pub struct Rules {
     pub role_words: Vec<String>,
     /// Words that make a capitalised run an outlet or organisation, not a person.
     pub not_names: Vec<String>,
+    /// Capitalised words that open a clause without being part of a name.
+    pub openers: Vec<String>,
     pub given_name_titles: Vec<String>,
     pub surname_titles: Vec<String>,
     pub roles: Vec<String>,
@@ -320,6 +322,7 @@ struct SpeechFile {
     inverted_verbs: Vec<String>,
     role_words: Vec<String>,
     not_names: Vec<String>,
+    openers: Vec<String>,
     given_name_titles: Vec<String>,
     surname_titles: Vec<String>,
     roles: Vec<String>,
@@ -549,6 +552,7 @@ impl Rules {
             inverted_verbs: s.inverted_verbs,
             role_words: s.role_words,
             not_names: s.not_names,
+            openers: s.openers,
             given_name_titles: s.given_name_titles,
             surname_titles: s.surname_titles,
             roles: s.roles,
