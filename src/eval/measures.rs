@@ -29,7 +29,6 @@ use crate::article::Published;
 use crate::digest::{Figure, Measure, Quote};
 use crate::document::Document;
 use crate::extract::{self, rules::Rules};
-use crate::ingest::{self, IngestOptions};
 
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
@@ -178,37 +177,24 @@ pub fn evaluate(gold_path: &Path) -> Result<Report, EvalError> {
     Ok(report)
 }
 
+/// The story's articles, read as `digest build` reads them (through
+/// ingest), with the publication date the gold file gives, if any.
 fn read_docs(story: &GoldStory) -> Result<Vec<Document>, EvalError> {
-    let mut docs = Vec::new();
-    for (file, published) in story.files.iter().zip(&story.published) {
-        let text =
-            ingest::read_text(file, IngestOptions::default().max_article_bytes).map_err(|e| {
-                EvalError::Article {
-                    path: file.display().to_string(),
-                    message: e.to_string(),
-                }
+    story
+        .files
+        .iter()
+        .zip(&story.published)
+        .map(|(file, published)| {
+            let mut doc = super::ranking::load_document(file).map_err(|e| EvalError::Article {
+                path: e.path,
+                message: e.message,
             })?;
-        let draft = ingest::text::parse(&text).map_err(|e| EvalError::Article {
-            path: file.display().to_string(),
-            message: e.at("").to_string(),
-        })?;
-        let mut article = crate::article::Article {
-            id: format!("{}#{}", story.id, docs.len()),
-            origin: crate::article::Origin::Path(file.clone()),
-            title: draft.title,
-            url: None,
-            outlet: None,
-            published: draft.published,
-            language: None,
-            note: None,
-            body: draft.body,
-        };
-        if let Some(d) = published {
-            article.published = Published::parse(&d.to_string()).ok();
-        }
-        docs.push(Document::new(article));
-    }
-    Ok(docs)
+            if let Some(d) = published {
+                doc.article.published = Published::parse(&d.to_string()).ok();
+            }
+            Ok(doc)
+        })
+        .collect()
 }
 
 fn load(path: &Path) -> Result<Vec<GoldStory>, EvalError> {
