@@ -215,6 +215,11 @@ pub fn canonical_url(raw: &str) -> String {
         }
     }
     u.set_path(&format!("/{}", segments.join("/")));
+    with_query(u, &query)
+}
+
+/// `u` with exactly these query pairs (none: no `?`) and no fragment.
+fn with_query(mut u: url::Url, query: &[(String, String)]) -> String {
     if query.is_empty() {
         u.set_query(None);
     } else {
@@ -235,7 +240,7 @@ fn is_tracking(key: &str, value: &str) -> bool {
 /// one it was fetched from, without tracking parameters or fragment (unlike
 /// [`canonical_url`], still the address of that very page).
 pub fn without_tracking(raw: &str) -> String {
-    let Ok(mut u) = url::Url::parse(raw.trim()) else {
+    let Ok(u) = url::Url::parse(raw.trim()) else {
         return raw.trim().to_string();
     };
     let query: Vec<(String, String)> = u
@@ -243,13 +248,7 @@ pub fn without_tracking(raw: &str) -> String {
         .filter(|(k, v)| !is_tracking(k, v))
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
-    if query.is_empty() {
-        u.set_query(None);
-    } else {
-        u.query_pairs_mut().clear().extend_pairs(query);
-    }
-    u.set_fragment(None);
-    u.to_string()
+    with_query(u, &query)
 }
 
 /// Tuning of gathering.

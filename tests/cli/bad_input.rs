@@ -26,17 +26,7 @@ fn each_bad_file_is_named_and_the_rest_is_built() {
     )
     .unwrap();
 
-    let t = t.args(&[
-        "build",
-        "--input",
-        "samples",
-        "--now",
-        "2025-02-03T12:00:00Z",
-        "--since",
-        "7d",
-        "--format",
-        "json",
-    ]);
+    let t = t.seeds_week().args(&["--format", "json"]);
     // Under 512 MiB of address space: reading the 100 MB file whole (and
     // copying it) would not fit.
     let run = t.run_limited(Some(512 * 1024));

@@ -3,15 +3,7 @@
 use crate::Test;
 
 fn seeds_week() -> Test {
-    Test::new().with_samples().args(&[
-        "build",
-        "--input",
-        "samples",
-        "--now",
-        "2025-02-03T12:00:00Z",
-        "--since",
-        "7d",
-    ])
+    Test::new().with_samples().seeds_week()
 }
 
 #[test]

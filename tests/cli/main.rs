@@ -70,6 +70,20 @@ impl Test {
         t
     }
 
+    /// `digest build` over `samples/` for the week the seeds were
+    /// published (the foundation issue's command).
+    pub fn seeds_week(self) -> Test {
+        self.args(&[
+            "build",
+            "--input",
+            "samples",
+            "--now",
+            "2025-02-03T12:00:00Z",
+            "--since",
+            "7d",
+        ])
+    }
+
     pub fn args(mut self, args: &[&str]) -> Test {
         self.args.extend(args.iter().map(|a| a.to_string()));
         self
