@@ -10,22 +10,52 @@ use regex::Regex;
 use super::{Sent, Story};
 use crate::digest::Figure;
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&crate::extract::rules::ascii_boundaries(
+/// `rules/figures.toml`, with the number pattern built from it.
+struct FigureRules {
+    number: Regex,
+    stop: Vec<String>,
+    labels: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct FiguresFile {
+    modifiers: Vec<String>,
+    number_words: Vec<String>,
+    stop: Vec<String>,
+    labels: Vec<String>,
+}
+
+static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
+    let f: FiguresFile = toml::from_str(include_str!("../../rules/figures.toml"))
+        .expect("rules/figures.toml is valid");
+    let alt = |words: &[String]| {
+        words
+            .iter()
+            .map(|w| regex::escape(w).replace(' ', r"\ "))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let pattern = format!(
         r"(?x)
-        (?P<modifier>\b(?:[Uu]p\ to|[Mm]ore\ than|[Oo]ver|[Uu]nder|[Aa]lmost|[Nn]early|[Aa]round|[Aa]bout|[Aa]t\ least|[Ss]ome|[Aa]n\ estimated|[Aa]pproximately|[Ff]ewer\ than|[Ll]ess\ than|[Aa]\ record)\s+)?
-        (?P<number>[£$€]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?
-          |\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Tt]welve|[Ff]ifteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Hh]undred))
+        (?P<modifier>\b(?i:{modifiers})\s+)?
+        (?P<number>[£$€]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?
+          |\b(?i:{words}))
         (?P<unit>(?:\s?(?:%|per\ cent|percent)|(?:m|bn|k|p)\b|\s(?:million|billion|trillion)\b|fold\b))?
         (?P<duration>\s(?:years?|months?|weeks?|days?|hours?|minutes?)\b)?",
-    ))
-    .expect("figure pattern is valid")
+        modifiers = alt(&f.modifiers),
+        words = alt(&f.number_words),
+    );
+    FigureRules {
+        number: Regex::new(&crate::extract::rules::ascii_boundaries(&pattern))
+            .expect("figure pattern is valid"),
+        stop: f.stop,
+        labels: f.labels,
+    }
 });
 
-/// Words that stop the description of what a number counts.
-const STOP: &[&str] = &[
-    "with", "and", "but", "while", "whilst", "as", "who", "which", "that", "after", "before",
-];
+fn is_stop(word: &str) -> bool {
+    RULES.stop.iter().any(|s| s == word)
+}
 
 pub fn extract(story: &Story) -> Vec<Figure> {
     let mut out: Vec<(String, Figure)> = Vec::new();
@@ -58,7 +88,7 @@ pub fn extract(story: &Story) -> Vec<Figure> {
 pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
     let text = s.text;
     let mut out = Vec::new();
-    for c in NUMBER.captures_iter(text) {
+    for c in RULES.number.captures_iter(text) {
         let whole = c.get(0).expect("group 0");
         let number = c.name("number").expect("number").as_str();
         let unit = c.name("unit").map(|m| m.as_str().trim());
@@ -90,17 +120,7 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
             continue; // "G7", "No.10", "2005/06", part of a word
         }
         let prev_word = before.split_whitespace().next_back().unwrap_or("");
-        if matches!(
-            prev_word,
-            "No" | "No."
-                | "Article"
-                | "article"
-                | "section"
-                | "Section"
-                | "clause"
-                | "Clause"
-                | "page"
-        ) {
+        if RULES.labels.iter().any(|l| l == prev_word) {
             continue;
         }
         let value_num: f64 = digits.parse().unwrap_or(0.0);
@@ -196,7 +216,7 @@ fn right_context(after: &str, max: usize) -> String {
     let mut words = Vec::new();
     for w in after.split_whitespace() {
         let clean = w.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '’']);
-        if words.len() >= max || STOP.contains(&clean) {
+        if words.len() >= max || is_stop(clean) {
             break;
         }
         words.push(clean);
@@ -214,7 +234,7 @@ fn left_context(before: &str, max: usize) -> String {
         .unwrap_or(before);
     let words: Vec<&str> = clause.split_whitespace().collect();
     let mut tail: Vec<&str> = words[words.len().saturating_sub(max)..].to_vec();
-    while tail.first().is_some_and(|w| STOP.contains(w)) {
+    while tail.first().is_some_and(|w| is_stop(w)) {
         tail.remove(0);
     }
     // The modifier ("up to") belongs to the value, not the description.
