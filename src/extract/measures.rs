@@ -335,11 +335,16 @@ fn provision_kind(text: &str, rules: &Rules) -> Option<String> {
     if rules.actions.exclude.iter().any(|re| re.is_match(text)) {
         return None;
     }
-    rules
+    let (kind, at) = rules
         .provision_patterns
         .iter()
-        .find(|(_, re)| re.is_match(text))
-        .map(|(k, _)| k.clone())
+        .find_map(|(k, re)| re.find(text).map(|m| (k, m.start())))?;
+    let judged = rules
+        .actions
+        .judging
+        .find(text)
+        .is_some_and(|m| m.start() < at);
+    (!judged).then(|| kind.clone())
 }
 
 /// The sentence with direct speech blanked: what someone is quoted as
@@ -441,12 +446,30 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
 /// sentence states no action (see `[actions]` in rules/measures.toml).
 pub fn action_kind(text: &str, rules: &Rules) -> Option<String> {
     let a = &rules.actions;
-    if a.exclude.iter().any(|re| re.is_match(text)) {
-        return None;
-    }
-    let text = &without_quotes(text);
+    // "We are going to extend the pay to nine months": direct speech that
+    // announces a plan in the first person is read as the text's own.
+    let announced = a.announcing.is_match(text) && !a.voices.is_match(&without_quotes(text));
+    let text = &if announced {
+        text.replace(['“', '”', '"'], " ")
+    } else {
+        if a.exclude.iter().any(|re| re.is_match(text)) {
+            return None;
+        }
+        without_quotes(text)
+    };
     let strong = a.strong.iter().any(|re| re.is_match(text));
-    if !strong && !a.predicates.iter().any(|re| re.is_match(text)) {
+    // Where the first action starts: a verb of judgement before it makes
+    // the sentence someone's opinion of the action.
+    let Some(action) = a
+        .strong
+        .iter()
+        .chain(&a.predicates)
+        .filter_map(|re| re.find(text).map(|m| m.start()))
+        .min()
+    else {
+        return None;
+    };
+    if a.judging.find(text).is_some_and(|m| m.start() < action) {
         return None;
     }
     let blanked = blank_ignored(text, rules);
@@ -525,15 +548,8 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
         })
         .collect();
     for (doc, sents) in story.sents.iter().enumerate() {
-        // Inside a list that a sentence like "Other plans include:" opened.
-        let mut in_list = false;
-        for s in sents {
-            let item = rules.actions.list_item.is_match(s.text);
-            in_list = in_list && item;
-            let listed = in_list;
-            if rules.actions.list_intro.is_match(s.text) {
-                in_list = true;
-            }
+        let planned = plan_lists(sents, rules);
+        for (s, &listed) in sents.iter().zip(&planned) {
             if used.contains(&(doc, s.index)) {
                 continue;
             }
@@ -569,6 +585,38 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
             }
         }
     }
+}
+
+/// Which sentences are items of a list of plans: the bulleted items after
+/// a sentence like "Other plans include:", and every item of a run of two
+/// or more bulleted items of which one states an action (the introducing
+/// sentence is often lost with the page layout).
+fn plan_lists(sents: &[Sent], rules: &Rules) -> Vec<bool> {
+    let is_item: Vec<bool> = sents
+        .iter()
+        .map(|s| rules.actions.list_item.is_match(s.text))
+        .collect();
+    let mut listed = vec![false; sents.len()];
+    let mut start = 0;
+    while start < sents.len() {
+        if !is_item[start] {
+            start += 1;
+            continue;
+        }
+        let end = (start..sents.len())
+            .find(|&i| !is_item[i])
+            .unwrap_or(sents.len());
+        let introduced = start > 0 && rules.actions.list_intro.is_match(sents[start - 1].text);
+        let acting = end - start >= 2
+            && sents[start..end]
+                .iter()
+                .any(|s| action_kind(s.text, rules).is_some());
+        if introduced || acting {
+            listed[start..end].fill(true);
+        }
+        start = end;
+    }
+    listed
 }
 
 /// "The changes are due to be put in place before the end of 2006": a
@@ -668,6 +716,8 @@ fn place_action(
 fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
     let body = text.trim().trim_end_matches(['.', '!', '?']);
     let mut parts: Vec<String> = Vec::new();
+    // Whether the current part opened as an action of its own.
+    let mut opened = false;
     let mut rest = body;
     while let Some((i, sep)) = [", and ", ", ", " and "]
         .iter()
@@ -685,9 +735,10 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
                 .any(|re| re.is_match(h))
         };
         let current = format!("{}{head}", parts.pop().unwrap_or_default());
-        if starts_action && head_acts(&current) {
+        if starts_action && (opened || head_acts(&current)) {
             parts.push(current);
             parts.push(String::new());
+            opened = true;
         } else {
             parts.push(format!("{current}{sep}"));
         }
@@ -986,6 +1037,39 @@ mod tests {
             measures(&["Critics said the plans would mean more paperwork for police."]).is_empty()
         );
         assert!(measures(&["\"We will ban all of it,\" the campaigner said."]).is_empty());
+    }
+
+    #[test]
+    fn a_judgement_frames_the_action_only_when_it_comes_first() {
+        assert!(measures(&["Critics warned the new law would be introduced in haste."]).is_empty());
+        assert_eq!(
+            measures(&["The bill would be debated in Parliament next Monday, he insisted."]).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_plan_announced_in_the_first_person_is_a_measure() {
+        assert_eq!(
+            measures(&["\"We are going to extend the scheme to nine months,\" the minister said."])
+                .len(),
+            1
+        );
+        assert!(measures(&["\"We will ban all of it,\" the campaigner said."]).is_empty());
+    }
+
+    #[test]
+    fn a_bulleted_run_with_an_action_is_a_plan_list() {
+        let got = measures(&["The party set out its plans on Monday.\n\n \
+            - Withdrawing from the convention on refugees\n \
+            - Introduce laws to allow the removal of failed claimants\n \
+            - Better access to advice by telephone\n"]);
+        for item in ["Withdrawing", "Introduce laws", "Better access"] {
+            assert!(
+                got.iter().any(|m| m.name.starts_with(item)),
+                "{item}: {got:#?}"
+            );
+        }
     }
 
     #[test]

@@ -86,6 +86,13 @@ pub struct Actions {
     /// What makes an action new rather than more about a measure just named.
     pub novelty: Regex,
     pub exclude: Vec<Regex>,
+    /// Verbs of judgement or report ("warned", "claimed"): the sentence is
+    /// opinion when one comes before the action it frames.
+    pub judging: Regex,
+    /// Direct speech that announces a plan in the first person.
+    pub announcing: Regex,
+    /// Speakers whose "we will" is a campaign's, not a government's.
+    pub voices: Regex,
     pub types: Vec<(String, Regex)>,
     /// Phrases blanked before instruments are looked for ("law enforcers").
     pub ignore: Vec<String>,
@@ -237,6 +244,9 @@ struct ActionsSection {
     objects: Vec<String>,
     novelty: String,
     exclude: Vec<String>,
+    judging: String,
+    announcing: String,
+    voices: String,
     #[serde(rename = "type")]
     types: Vec<ActionType>,
 }
@@ -462,6 +472,9 @@ impl Rules {
                 .iter()
                 .map(|r| compile(measures, r))
                 .collect::<Result<_, _>>()?,
+            judging: compile(measures, &m.actions.judging)?,
+            announcing: compile(measures, &m.actions.announcing)?,
+            voices: compile(measures, &m.actions.voices)?,
             types: m
                 .actions
                 .types
