@@ -472,8 +472,22 @@ pub fn action_kind(text: &str, rules: &Rules) -> Option<String> {
     if a.judging.find(text).is_some_and(|m| m.start() < action) {
         return None;
     }
+    // An authority doing something needs no instrument word: "First
+    // Minister Jack McConnell has ordered a report", "Local authorities
+    // would still be able to stop new casinos".
+    // The authority must be the subject: at most three words before the
+    // action ("Jack McConnell has ordered"), not someone met earlier.
+    let head = &text[..action];
+    let subject_end = a
+        .authorities
+        .find_iter(head)
+        .map(|m| m.end())
+        .chain(rules.actors.find(head).map(|(_, end, _)| end))
+        .max();
+    let by_authority = subject_end.is_some_and(|end| head[end..].split_whitespace().count() <= 3)
+        && !a.goals.is_match(text);
     let blanked = blank_ignored(text, rules);
-    if !strong && !a.objects.is_match(&blanked) {
+    if !strong && !by_authority && !a.objects.is_match(&blanked) {
         return None;
     }
     if a.exclude.iter().any(|re| re.is_match(text)) {
@@ -550,7 +564,8 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
     for (doc, sents) in story.sents.iter().enumerate() {
         let planned = plan_lists(sents, rules);
         for (s, &listed) in sents.iter().zip(&planned) {
-            if used.contains(&(doc, s.index)) {
+            // "Other plans include:" only opens the list.
+            if used.contains(&(doc, s.index)) || rules.actions.list_intro.is_match(s.text) {
                 continue;
             }
             let kind = match action_kind(s.text, rules) {
@@ -712,7 +727,7 @@ fn place_action(
 /// Splits a sentence into coordinated action clauses: a part after a
 /// comma or "and" that opens a new action ([actions] clause_start) stands
 /// on its own when the part before it states an action too; otherwise the
-/// sentence stays whole. Quoted speech is not split.
+/// sentence stays whole. Direct speech is not split inside.
 fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
     let body = text.trim().trim_end_matches(['.', '!', '?']);
     let mut parts: Vec<String> = Vec::new();
@@ -721,7 +736,13 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
     let mut rest = body;
     while let Some((i, sep)) = [", and ", ", ", " and "]
         .iter()
-        .filter_map(|sep| rest.find(sep).map(|i| (i, *sep)))
+        .filter_map(|sep| {
+            let offset = body.len() - rest.len();
+            rest.match_indices(sep)
+                .map(|(i, _)| i)
+                .find(|&i| !in_quotes(body, offset + i))
+                .map(|i| (i, *sep))
+        })
         .min_by_key(|(i, sep)| (*i, std::cmp::Reverse(sep.len())))
     {
         let (head, tail) = (&rest[..i], &rest[i + sep.len()..]);
@@ -748,7 +769,7 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
         Some(last) => last.push_str(rest),
         None => parts.push(rest.to_string()),
     }
-    if body.contains(['“', '"']) || parts.len() < 2 {
+    if parts.len() < 2 {
         return vec![text.to_string()];
     }
     parts
@@ -756,6 +777,20 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// Whether byte `at` of `text` lies inside direct speech.
+fn in_quotes(text: &str, at: usize) -> bool {
+    let mut inside = false;
+    for c in text[..at].chars() {
+        match c {
+            '“' => inside = true,
+            '”' => inside = false,
+            '"' => inside = !inside,
+            _ => {}
+        }
+    }
+    inside
 }
 
 /// Two provisions are the same when most of the shorter one's terms are in
@@ -1056,6 +1091,38 @@ mod tests {
             1
         );
         assert!(measures(&["\"We will ban all of it,\" the campaigner said."]).is_empty());
+    }
+
+    #[test]
+    fn an_authority_acting_needs_no_instrument_word() {
+        assert_eq!(
+            measures(&[
+                "The government has confirmed the foreign waste will now be stored in the UK."
+            ])
+            .len(),
+            1
+        );
+        assert_eq!(
+            measures(&["Local authorities would still be able to stop new casinos opening."]).len(),
+            1
+        );
+        // A goal is not an act, and the authority must be the subject.
+        assert!(
+            measures(&[
+                "The government has pledged to target smuggling gangs behind the crossings."
+            ])
+            .is_empty()
+        );
+        assert!(
+            measures(&["A reporter who asked the government said staff would be moved."])
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn background_is_not_this_weeks_measure() {
+        assert!(measures(&["Since 1997 ten overseas posts have been closed."]).is_empty());
+        assert!(measures(&["The government had originally pledged a new law on it."]).is_empty());
     }
 
     #[test]

@@ -93,6 +93,10 @@ pub struct Actions {
     pub announcing: Regex,
     /// Speakers whose "we will" is a campaign's, not a government's.
     pub voices: Regex,
+    /// Who may act without an instrument word (besides the actors file).
+    pub authorities: Regex,
+    /// Aims rather than acts ("pledged to target smuggling gangs").
+    pub goals: Regex,
     pub types: Vec<(String, Regex)>,
     /// Phrases blanked before instruments are looked for ("law enforcers").
     pub ignore: Vec<String>,
@@ -247,6 +251,8 @@ struct ActionsSection {
     judging: String,
     announcing: String,
     voices: String,
+    authorities: String,
+    goals: String,
     #[serde(rename = "type")]
     types: Vec<ActionType>,
 }
@@ -475,6 +481,8 @@ impl Rules {
             judging: compile(measures, &m.actions.judging)?,
             announcing: compile(measures, &m.actions.announcing)?,
             voices: compile(measures, &m.actions.voices)?,
+            authorities: compile(measures, &m.actions.authorities)?,
+            goals: compile(measures, &m.actions.goals)?,
             types: m
                 .actions
                 .types
