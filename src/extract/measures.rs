@@ -94,6 +94,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
     }
 
     attach_provisions(story, rules, &mut drafts);
+    add_bill_contents(story, rules, &mut drafts);
     add_actions(story, rules, &mut drafts);
     add_time_references(story, rules, &mut drafts);
 
@@ -598,6 +599,46 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
                     s.text,
                 );
             }
+        }
+    }
+}
+
+/// "Lord Dubs' Succession to the Crown Bill aims to end the right of male
+/// heirs…": a sentence that names a bill and says what the bill does is a
+/// provision of it as well as a mention. What happens to the bill itself
+/// (published, debated, passed: `[actions] passage`) is not.
+fn add_bill_contents(story: &Story, rules: &Rules, drafts: &mut [Draft]) {
+    let Some(legislation) = rules.type_index("legislation") else {
+        return;
+    };
+    for d in drafts.iter_mut().filter(|d| d.ty == legislation) {
+        let mut seen = HashSet::new();
+        for (doc, si, start) in d.mentions.clone() {
+            let text = story.sents[doc][si].text;
+            let after = text.get(start..).unwrap_or(text);
+            let taken = d.provisions.iter().any(|p| p.evidence.contains(&(doc, si)));
+            if taken
+                || !seen.insert((doc, si))
+                || rules.actions.passage.is_match(after)
+                || action_kind(after, rules).is_none()
+            {
+                continue;
+            }
+            let name = provision_name(after, rules);
+            let terms = term_set(&name);
+            if name.split_whitespace().count() < 4
+                || d.provisions
+                    .iter()
+                    .any(|p| same_provision(&p.terms, &terms))
+            {
+                continue;
+            }
+            d.provisions.push(ProvisionDraft {
+                kind: "provision".to_string(),
+                name,
+                terms,
+                evidence: vec![(doc, si)],
+            });
         }
     }
 }
@@ -1117,6 +1158,24 @@ mod tests {
             measures(&["A reporter who asked the government said staff would be moved."])
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn what_a_named_bill_does_is_its_provision_and_what_happens_to_it_is_not() {
+        let got = measures(&[
+            "The Succession to the Crown Bill was published on Tuesday. \
+             The Succession to the Crown Bill would also abolish the ban on heirs marrying Catholics.",
+        ]);
+        let bill = got
+            .iter()
+            .find(|m| m.name.ends_with("Bill"))
+            .expect("the bill");
+        let names: Vec<&str> = bill.provisions.iter().map(|p| p.name.as_str()).collect();
+        assert!(
+            names.iter().any(|n| n.contains("abolish the ban")),
+            "{names:?}"
+        );
+        assert!(!names.iter().any(|n| n.contains("published")), "{names:?}");
     }
 
     #[test]

@@ -97,6 +97,8 @@ pub struct Actions {
     pub authorities: Regex,
     /// Aims rather than acts ("pledged to target smuggling gangs").
     pub goals: Regex,
+    /// What happens to a bill itself, not what it does ("was published").
+    pub passage: Regex,
     pub types: Vec<(String, Regex)>,
     /// Phrases blanked before instruments are looked for ("law enforcers").
     pub ignore: Vec<String>,
@@ -253,6 +255,7 @@ struct ActionsSection {
     voices: String,
     authorities: String,
     goals: String,
+    passage: String,
     #[serde(rename = "type")]
     types: Vec<ActionType>,
 }
@@ -483,6 +486,7 @@ impl Rules {
             voices: compile(measures, &m.actions.voices)?,
             authorities: compile(measures, &m.actions.authorities)?,
             goals: compile(measures, &m.actions.goals)?,
+            passage: compile(measures, &m.actions.passage)?,
             types: m
                 .actions
                 .types
