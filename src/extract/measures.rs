@@ -589,10 +589,12 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
                 } else {
                     kind.clone()
                 };
+                // Where the clause starts: its time phrase is the nearest.
+                let at = s.text.find(clause.as_str()).unwrap_or(0);
                 place_action(
                     drafts,
                     rules,
-                    (doc, s.index),
+                    (doc, s.index, at),
                     name,
                     kind,
                     listed || several,
@@ -688,7 +690,7 @@ fn add_time_references(story: &Story, rules: &Rules, drafts: &mut [Draft]) {
                 let near = d
                     .mentions
                     .iter()
-                    .any(|&(dd, si, _)| dd == doc && si < s.index && s.index - si <= 3);
+                    .any(|&(dd, si, _)| dd == doc && si < s.index && s.index - si <= 8);
                 let timed = d
                     .mentions
                     .iter()
@@ -707,7 +709,7 @@ fn add_time_references(story: &Story, rules: &Rules, drafts: &mut [Draft]) {
 fn place_action(
     drafts: &mut Vec<Draft>,
     rules: &Rules,
-    (doc, index): (usize, usize),
+    (doc, index, at): (usize, usize, usize),
     name: String,
     kind: String,
     listed: bool,
@@ -740,25 +742,30 @@ fn place_action(
             .novelty
             .is_match(&blank_ignored(sentence, rules))
         && let Some(d) = drafts.iter_mut().find(|d| {
-            d.mentions
-                .iter()
-                .any(|&(dd, si, _)| dd == doc && si < index && index - si <= 2)
+            // A measure with a name of its own gathers such sentences; an
+            // action just before only when they share two terms, for an
+            // unrelated action may follow it.
+            (d.kind_override.is_none() || term_set(&d.name).intersection(&name_terms).count() >= 2)
+                && d.mentions
+                    .iter()
+                    .any(|&(dd, si, _)| dd == doc && si < index && index - si <= 2)
         })
     {
-        d.mentions.push((doc, index, 0));
+        d.mentions.push((doc, index, at));
         return;
     }
-    let same = drafts.iter_mut().find(|d| {
-        d.kind_override.as_deref() == Some(kind.as_str())
-            && same_provision(&term_set(&d.name), &name_terms)
-    });
+    // The same action told again (in the lead and again lower down, or by
+    // another outlet) is one measure, whatever type its words suggest.
+    let same = drafts
+        .iter_mut()
+        .find(|d| d.kind_override.is_some() && same_provision(&term_set(&d.name), &name_terms));
     match same {
-        Some(d) => d.mentions.push((doc, index, 0)),
+        Some(d) => d.mentions.push((doc, index, at)),
         None => drafts.push(Draft {
             ty: usize::MAX,
             name: capitalize_first(&name),
             named: false,
-            mentions: vec![(doc, index, 0)],
+            mentions: vec![(doc, index, at)],
             provisions: Vec::new(),
             kind_override: Some(kind),
         }),
@@ -1022,11 +1029,16 @@ fn when_of<'a>(sentences: impl Iterator<Item = (usize, &'a Sent<'a>)>) -> Option
     let mut first_unresolved: Option<When> = None;
     for (at, sent) in sentences {
         if first_unresolved.is_none() {
-            first_unresolved = sent.times.first().map(|t| When {
-                text: t.text.clone(),
-                date: None,
-                end: None,
-            });
+            // Undated: the phrase nearest the measure in its first sentence.
+            first_unresolved = sent
+                .times
+                .iter()
+                .min_by_key(|t| t.start.abs_diff(at))
+                .map(|t| When {
+                    text: t.text.clone(),
+                    date: None,
+                    end: None,
+                });
         }
         let nearest = sent
             .times
