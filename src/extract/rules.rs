@@ -4,9 +4,15 @@
 //!
 //! The files are built into the binary; a bad file is reported with its
 //! name and, where known, the line, never a panic.
+//!
+//! Patterns are checked (parsed) when the rules load but compiled the first
+//! time they are used: `digest summarize` reads a handful of the ~150
+//! patterns, and compiling all of them was most of its start-up. A rules
+//! folder of the user's is compiled whole when it loads, so anything wrong
+//! with it is reported then.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
@@ -43,7 +49,9 @@ pub struct Country {
 /// matched in one pass (longest alternative first).
 #[derive(Debug)]
 pub struct Dictionary {
-    regex: Regex,
+    /// The alternation, compiled on first use (it holds every alias).
+    pattern: String,
+    regex: OnceLock<Regex>,
     names: HashMap<String, String>,
 }
 
@@ -57,14 +65,36 @@ impl Dictionary {
             .map(|k| regex::escape(k))
             .collect::<Vec<_>>()
             .join("|");
-        let regex = Regex::new(&format!(r"(?-u:\b)(?:{alternation})"))
-            .expect("escaped alternation is a valid regex");
-        Dictionary { regex, names }
+        Dictionary {
+            pattern: format!(r"(?-u:\b)(?:{alternation})"),
+            regex: OnceLock::new(),
+            names,
+        }
+    }
+
+    fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            Regex::new(&self.pattern).expect("escaped alternation is a valid regex")
+        })
+    }
+
+    /// Compiles the alternation now; it can only fail by outgrowing the
+    /// regex crate's size limit (a very long list).
+    fn compile(&self, file: &str) -> Result<(), RuleError> {
+        if self.regex.get().is_none() {
+            let r = Regex::new(&self.pattern).map_err(|e| RuleError {
+                file: file.to_string(),
+                line: 1,
+                message: format!("too many names for one pattern: {e}"),
+            })?;
+            let _ = self.regex.set(r);
+        }
+        Ok(())
     }
 
     /// Every whole-word match: (byte start, byte end, canonical name).
     pub fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, &'a str)> + 'a {
-        self.regex.find_iter(text).filter_map(move |m| {
+        self.regex().find_iter(text).filter_map(move |m| {
             let after = text[m.end()..].chars().next();
             if after.is_some_and(|c| c.is_alphanumeric()) {
                 return None;
@@ -76,29 +106,80 @@ impl Dictionary {
     }
 }
 
+/// A rule's case-insensitive regex, compiled the first time it is used;
+/// it dereferences to [`Regex`], so `pattern.is_match(text)` reads as before.
+///
+/// Its syntax was checked when the rules loaded (see [`compile`]); what a
+/// parse cannot see (the compiled program outgrowing the regex crate's size
+/// limit) is caught by compiling every shipped pattern in the tests and a
+/// user's rules folder when it loads ([`Rules::load_dir`]).
+pub struct Pattern {
+    source: String,
+    file: String,
+    line: usize,
+    regex: OnceLock<Regex>,
+}
+
+impl Pattern {
+    fn build(&self) -> Result<Regex, RuleError> {
+        RegexBuilder::new(&self.source)
+            .case_insensitive(true)
+            .build()
+            .map_err(|e| RuleError {
+                file: self.file.clone(),
+                line: self.line,
+                message: format!("bad pattern: {e}"),
+            })
+    }
+
+    /// Compiles the pattern now (if it is not yet), reporting a failure.
+    pub fn compile(&self) -> Result<&Regex, RuleError> {
+        if let Some(r) = self.regex.get() {
+            return Ok(r);
+        }
+        let r = self.build()?;
+        Ok(self.regex.get_or_init(|| r))
+    }
+}
+
+impl std::ops::Deref for Pattern {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        self.regex
+            .get_or_init(|| self.build().unwrap_or_else(|e| panic!("{e}")))
+    }
+}
+
+impl std::fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Pattern").field(&self.source).finish()
+    }
+}
+
 /// The compiled `[actions]` rules: when a sentence states a measure that
 /// has no name.
 #[derive(Debug)]
 pub struct Actions {
-    pub predicates: Vec<Regex>,
-    /// Policy instruments, as one whole-word, case-insensitive regex.
-    pub objects: Regex,
+    pub predicates: Vec<Pattern>,
+    /// Policy instruments, as one whole-word, case-insensitive pattern.
+    pub objects: Pattern,
     /// What makes an action new rather than more about a measure just named.
-    pub novelty: Regex,
-    pub exclude: Vec<Regex>,
-    pub types: Vec<(String, Regex)>,
+    pub novelty: Pattern,
+    pub exclude: Vec<Pattern>,
+    pub types: Vec<(String, Pattern)>,
     /// Phrases blanked before instruments are looked for ("law enforcers").
     pub ignore: Vec<String>,
     /// Predicates that need no instrument ("will be created").
-    pub strong: Vec<Regex>,
+    pub strong: Vec<Pattern>,
     /// A sentence that opens a list of measures ("Other plans include:"),
     /// and an item of such a list.
-    pub list_intro: Regex,
-    pub list_item: Regex,
+    pub list_intro: Pattern,
+    pub list_item: Pattern,
     /// Where a coordinated clause opens a new action.
-    pub clause_start: Regex,
+    pub clause_start: Pattern,
     /// A sentence that refers back to the measures just before it.
-    pub anaphora: Regex,
+    pub anaphora: Pattern,
 }
 
 /// The verb stems of `[actions] verbs` as one alternation, longest first,
@@ -137,7 +218,7 @@ pub fn ascii_boundaries(pattern: &str) -> String {
 
 /// One case-insensitive regex matching any of `words` as a whole word
 /// (symbols such as "£" or "%" match anywhere).
-fn word_set(source: (&str, &str), words: &[String]) -> Result<Regex, RuleError> {
+fn word_set(source: (&str, &str), words: &[String]) -> Result<Pattern, RuleError> {
     let mut sorted: Vec<&String> = words.iter().collect();
     sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let alts: Vec<String> = sorted
@@ -161,19 +242,19 @@ pub struct Rules {
     pub connectors: Vec<String>,
     pub creation: Vec<String>,
     pub provision_window: usize,
-    pub provision_patterns: Vec<(String, Regex)>,
-    pub frames_leading: Vec<Regex>,
-    pub frames_inner: Vec<Regex>,
+    pub provision_patterns: Vec<(String, Pattern)>,
+    pub frames_leading: Vec<Pattern>,
+    pub frames_inner: Vec<Pattern>,
     pub cut: Vec<String>,
     pub max_words: usize,
-    pub status: Vec<(String, Regex)>,
+    pub status: Vec<(String, Pattern)>,
     pub event_types: Vec<String>,
-    pub hedge: Regex,
+    pub hedge: Pattern,
     /// Action sentences: predicates, objects/actors, exclusions, types.
     pub actions: Actions,
     /// A generic mention: determiner, up to three lower-case modifiers, a
     /// generic noun. Group 1: the determiner; 2: the modifiers; 3: the noun.
-    pub generic: Regex,
+    pub generic: Pattern,
     /// Generic noun (lower case) → type index.
     pub generic_types: HashMap<String, usize>,
     pub actors: Dictionary,
@@ -194,6 +275,8 @@ pub struct Rules {
     pub surname_titles: Vec<String>,
     pub roles: Vec<String>,
     pub pronouns: Vec<String>,
+    /// The files the actor and place dictionaries come from, for errors.
+    sources: (String, String),
 }
 
 const MEASURES: (&str, &str) = (
@@ -337,22 +420,34 @@ fn parse_toml<T: serde::de::DeserializeOwned>((file, text): (&str, &str)) -> Res
     })
 }
 
-/// Compiles a case-insensitive regex, naming the file and line on error.
+/// A case-insensitive pattern, its syntax checked now (naming the file and
+/// line on error), compiled on first use.
 ///
 /// Word boundaries are ASCII ones: a Unicode `\b` makes the fast engines
 /// give up on any sentence with a curly quote or a pound sign, which is most
 /// news text, and the slow one costs a third of a build.
-fn compile((file, text): (&str, &str), pattern: &str) -> Result<Regex, RuleError> {
-    RegexBuilder::new(&ascii_boundaries(pattern))
+fn compile((file, text): (&str, &str), pattern: &str) -> Result<Pattern, RuleError> {
+    let source = ascii_boundaries(pattern);
+    let line = text
+        .find(pattern.lines().next().unwrap_or(pattern))
+        .map_or(1, |at| crate::text::line_at(text, at));
+    // Parsing costs about a tenth of compiling, and finds what a rule
+    // writer gets wrong: syntax, unknown classes, invalid UTF-8 matches.
+    regex_syntax::ParserBuilder::new()
         .case_insensitive(true)
         .build()
+        .parse(&source)
         .map_err(|e| RuleError {
             file: file.to_string(),
-            line: text
-                .find(pattern.lines().next().unwrap_or(pattern))
-                .map_or(1, |at| crate::text::line_at(text, at)),
+            line,
             message: format!("bad pattern: {e}"),
-        })
+        })?;
+    Ok(Pattern {
+        source,
+        file: file.to_string(),
+        line,
+        regex: OnceLock::new(),
+    })
 }
 
 impl Rules {
@@ -388,7 +483,9 @@ impl Rules {
             read(COUNTRIES)?,
             read(SPEECH)?,
         );
-        Rules::from_sources((&m.0, &m.1), (&a.0, &a.1), (&c.0, &c.1), (&s.0, &s.1))
+        let rules = Rules::from_sources((&m.0, &m.1), (&a.0, &a.1), (&c.0, &c.1), (&s.0, &s.1))?;
+        rules.compile_all()?;
+        Ok(rules)
     }
 
     /// Parses and compiles rule files given as (name, text) pairs.
@@ -512,7 +609,7 @@ impl Rules {
                 .chain(c.country.iter().map(|e| (e.name.clone(), e.name.clone()))),
         );
         let mut capitals = HashMap::new();
-        let countries: Vec<Country> = c
+        let country_list: Vec<Country> = c
             .country
             .into_iter()
             .map(|e| Country {
@@ -521,7 +618,7 @@ impl Rules {
                 capital: e.capital,
             })
             .collect();
-        for country in &countries {
+        for country in &country_list {
             for alias in &country.aliases {
                 capitals.insert(alias.clone(), country.capital.clone());
             }
@@ -547,7 +644,7 @@ impl Rules {
             actors: actors_dict,
             places: places_dict,
             capitals,
-            country_names: countries.iter().map(|c| c.name.clone()).collect(),
+            country_names: country_list.iter().map(|c| c.name.clone()).collect(),
             speech_verbs: s.verbs,
             inverted_verbs: s.inverted_verbs,
             role_words: s.role_words,
@@ -557,7 +654,41 @@ impl Rules {
             surname_titles: s.surname_titles,
             roles: s.roles,
             pronouns: s.pronouns,
+            sources: (actors.0.to_string(), countries.0.to_string()),
         })
+    }
+
+    /// Every pattern of the rules, compiled now: what loading a user's rules
+    /// folder does, so a pattern too large to compile is reported at once,
+    /// not when a sentence first needs it.
+    pub fn compile_all(&self) -> Result<(), RuleError> {
+        let a = &self.actions;
+        let patterns = self
+            .provision_patterns
+            .iter()
+            .chain(&self.status)
+            .chain(&a.types)
+            .map(|(_, p)| p)
+            .chain(&self.frames_leading)
+            .chain(&self.frames_inner)
+            .chain(&a.predicates)
+            .chain(&a.exclude)
+            .chain(&a.strong)
+            .chain([
+                &self.hedge,
+                &self.generic,
+                &a.objects,
+                &a.novelty,
+                &a.list_intro,
+                &a.list_item,
+                &a.clause_start,
+                &a.anaphora,
+            ]);
+        for p in patterns {
+            p.compile()?;
+        }
+        self.actors.compile(&self.sources.0)?;
+        self.places.compile(&self.sources.1)
     }
 
     pub fn is_country(&self, name: &str) -> bool {
@@ -583,6 +714,13 @@ mod tests {
             .map(|m| m.2)
             .collect();
         assert_eq!(found, ["United Kingdom", "Italian police"]);
+    }
+
+    #[test]
+    fn every_shipped_pattern_compiles() {
+        // The shipped rules compile lazily; this is where a pattern that
+        // parses but cannot compile would show.
+        Rules::builtin().compile_all().unwrap();
     }
 
     #[test]
