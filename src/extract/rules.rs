@@ -5,11 +5,11 @@
 //! The files are built into the binary; a bad file is reported with its
 //! name and, where known, the line, never a panic.
 //!
-//! Patterns are checked (parsed) when the rules load but compiled the first
-//! time they are used: `digest summarize` reads a handful of the ~150
-//! patterns, and compiling all of them was most of its start-up. A rules
-//! folder of the user's is compiled whole when it loads, so anything wrong
-//! with it is reported then.
+//! The shipped patterns are compiled the first time they are used:
+//! `digest summarize` reads a handful of the ~150, and compiling all of them
+//! was most of its start-up (a test compiles them all). Rules from files
+//! ([`Rules::load_dir`], [`Rules::from_sources`]) are compiled whole when
+//! they load, so anything wrong with them is reported then.
 
 use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
@@ -109,10 +109,8 @@ impl Dictionary {
 /// A rule's case-insensitive regex, compiled the first time it is used;
 /// it dereferences to [`Regex`], so `pattern.is_match(text)` reads as before.
 ///
-/// Its syntax was checked when the rules loaded (see [`compile`]); what a
-/// parse cannot see (the compiled program outgrowing the regex crate's size
-/// limit) is caught by compiling every shipped pattern in the tests and a
-/// user's rules folder when it loads ([`Rules::load_dir`]).
+/// Rules read from files are compiled when they load ([`Rules::compile_all`]);
+/// the shipped ones by a test, so the panic on first use cannot happen.
 pub struct Pattern {
     source: String,
     file: String,
@@ -291,7 +289,8 @@ const COUNTRIES: (&str, &str) = (
 const SPEECH: (&str, &str) = ("rules/speech.toml", include_str!("../../rules/speech.toml"));
 
 static BUILTIN: LazyLock<Rules> = LazyLock::new(|| {
-    Rules::from_sources(MEASURES, ACTORS, COUNTRIES, SPEECH)
+    // Patterns unchecked: `every_shipped_pattern_compiles` checks them.
+    Rules::parse_sources(MEASURES, ACTORS, COUNTRIES, SPEECH)
         .unwrap_or_else(|e| panic!("built-in rules are invalid: {e}"))
 });
 
@@ -420,30 +419,18 @@ fn parse_toml<T: serde::de::DeserializeOwned>((file, text): (&str, &str)) -> Res
     })
 }
 
-/// A case-insensitive pattern, its syntax checked now (naming the file and
-/// line on error), compiled on first use.
+/// A case-insensitive pattern, compiled on first use; where it comes from
+/// (file and line) is kept for the error.
 ///
 /// Word boundaries are ASCII ones: a Unicode `\b` makes the fast engines
 /// give up on any sentence with a curly quote or a pound sign, which is most
 /// news text, and the slow one costs a third of a build.
 fn compile((file, text): (&str, &str), pattern: &str) -> Result<Pattern, RuleError> {
-    let source = ascii_boundaries(pattern);
     let line = text
         .find(pattern.lines().next().unwrap_or(pattern))
         .map_or(1, |at| crate::text::line_at(text, at));
-    // Parsing costs about a tenth of compiling, and finds what a rule
-    // writer gets wrong: syntax, unknown classes, invalid UTF-8 matches.
-    regex_syntax::ParserBuilder::new()
-        .case_insensitive(true)
-        .build()
-        .parse(&source)
-        .map_err(|e| RuleError {
-            file: file.to_string(),
-            line,
-            message: format!("bad pattern: {e}"),
-        })?;
     Ok(Pattern {
-        source,
+        source: ascii_boundaries(pattern),
         file: file.to_string(),
         line,
         regex: OnceLock::new(),
@@ -483,13 +470,25 @@ impl Rules {
             read(COUNTRIES)?,
             read(SPEECH)?,
         );
-        let rules = Rules::from_sources((&m.0, &m.1), (&a.0, &a.1), (&c.0, &c.1), (&s.0, &s.1))?;
+        Rules::from_sources((&m.0, &m.1), (&a.0, &a.1), (&c.0, &c.1), (&s.0, &s.1))
+    }
+
+    /// Parses rule files given as (name, text) pairs and compiles every
+    /// pattern, naming the file and line of anything wrong.
+    pub fn from_sources(
+        measures: (&str, &str),
+        actors: (&str, &str),
+        countries: (&str, &str),
+        speech: (&str, &str),
+    ) -> Result<Rules, RuleError> {
+        let rules = Rules::parse_sources(measures, actors, countries, speech)?;
         rules.compile_all()?;
         Ok(rules)
     }
 
-    /// Parses and compiles rule files given as (name, text) pairs.
-    pub fn from_sources(
+    /// Parses rule files given as (name, text) pairs; patterns are compiled
+    /// on first use (or by [`Rules::compile_all`]).
+    fn parse_sources(
         measures: (&str, &str),
         actors: (&str, &str),
         countries: (&str, &str),
