@@ -243,6 +243,7 @@ fn report_rejected(rejected: &[ingest::IngestError]) {
 }
 
 fn build(a: BuildArgs) -> anyhow::Result<ExitCode> {
+    one_malloc_arena();
     let req = BuildRequest {
         inputs: a.inputs,
         since: a.since,
@@ -356,6 +357,21 @@ fn build(a: BuildArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// glibc gives every thread its own malloc arena, and memory freed in one
+/// arena is not reused by another thread's: the article texts (read on the
+/// main thread, freed by the workers as their stories finish) stayed
+/// resident beside the digest the workers build. One arena lets the digest
+/// reuse them: peak 129 -> 94 MiB on the generated week, two threads, no
+/// slower (each thread keeps its own cache of small blocks).
+fn one_malloc_arena() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets a tuning parameter of glibc's allocator; it
+    // is thread-safe and takes no pointers.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
 }
 
 enum Before {
