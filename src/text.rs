@@ -22,12 +22,13 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 /// Most words a cache of stems holds before it starts again (a few MB).
 const STEM_CACHE: usize = 50_000;
 
+/// Lower-case word → (stem, is a stop word).
+type StemCache = HashMap<Box<str>, (Box<str>, bool)>;
+
 thread_local! {
-    /// Lower-case word → (stem, is a stop word). News text repeats its
-    /// words, and a lookup costs a tenth of Porter2: stemming was a third
-    /// of `digest summarize`.
-    static STEMS: RefCell<HashMap<Box<str>, (Box<str>, bool)>> =
-        RefCell::new(HashMap::new());
+    /// News text repeats its words, and a lookup costs a tenth of Porter2:
+    /// stemming was a third of `digest summarize`.
+    static STEMS: RefCell<StemCache> = RefCell::new(HashMap::new());
 }
 
 /// True for a stop word (lower case).
