@@ -41,7 +41,6 @@ pub enum EvalError {
 /// One gold measure (or provision).
 #[derive(Debug, Clone, Default)]
 struct GoldMeasure {
-    id: String,
     name: String,
     kind: String,
     names: Vec<String>,
@@ -126,12 +125,16 @@ impl Report {
         let mut s = String::new();
         let _ = writeln!(s, "gold: {} ({} stories)", self.gold, self.stories);
         let row = |s: &mut String, name: &str, sc: &Score| {
+            // The BBC gold lists provisions among its measures: no recall
+            // of their own, only how many gold measures a provision took.
+            let recall = if sc.gold == 0 {
+                format!("{:>5} ({} taken)", "–", sc.found)
+            } else {
+                format!("{:>5.3} ({}/{})", sc.recall(), sc.found, sc.gold)
+            };
             let _ = writeln!(
                 s,
-                "  {name:<11} recall {:>5.3} ({}/{})   precision {:>5.3} ({}/{})",
-                sc.recall(),
-                sc.found,
-                sc.gold,
+                "  {name:<11} recall {recall}   precision {:>5.3} ({}/{})",
                 sc.precision(),
                 sc.correct,
                 sc.predicted
@@ -238,9 +241,7 @@ fn bbc_story(v: &Value, dir: &Path) -> Result<GoldStory, String> {
         .as_array()
         .ok_or("no `measures`")?
         .iter()
-        .enumerate()
-        .map(|(i, m)| GoldMeasure {
-            id: format!("{}#{}", s(&v["id"]), i + 1),
+        .map(|m| GoldMeasure {
             name: s(&m["name"]),
             kind: s(&m["type"]),
             evidence_text: vec![s(&m["evidence"])],
@@ -291,8 +292,7 @@ fn seeds_stories(v: &Value, dir: &Path) -> Result<Vec<GoldStory>, String> {
         let ev = |e: &Value| -> Option<(usize, usize)> {
             Some((pos(e[0].as_str()?)?, e[1].as_u64()? as usize))
         };
-        let measure = |m: &Value, id: String| GoldMeasure {
-            id,
+        let measure = |m: &Value| GoldMeasure {
             name: s(&m["name"]),
             kind: s(&m["type"]),
             names: strings(&m["match"]),
@@ -326,12 +326,12 @@ fn seeds_stories(v: &Value, dir: &Path) -> Result<Vec<GoldStory>, String> {
             .into_iter()
             .flatten()
             .map(|m| {
-                let mut g = measure(m, s(&m["id"]));
+                let mut g = measure(m);
                 g.provisions = m["provisions"]
                     .as_array()
                     .into_iter()
                     .flatten()
-                    .map(|p| measure(p, s(&p["id"])))
+                    .map(measure)
                     .collect();
                 g
             })
@@ -414,80 +414,102 @@ fn item_matches(m: &Measure, g: &GoldMeasure, docs: &[Document]) -> bool {
 
 fn score_measures(story: &GoldStory, docs: &[Document], predicted: &[Measure], r: &mut Report) {
     let seeds_style = story.measures.iter().any(|g| !g.names.is_empty());
-    let mut matched_gold: HashSet<String> = HashSet::new();
-
-    for m in predicted {
-        let hit = story
-            .measures
-            .iter()
-            .find(|g| !matched_gold.contains(&g.id) && item_matches(m, g, docs));
-        r.measures.predicted += 1;
-        match hit {
-            Some(g) => {
-                matched_gold.insert(g.id.clone());
-                r.measures.correct += 1;
-                if g.required {
-                    r.measures.found += 1;
-                }
-                score_date(story, m, g, r);
-                if seeds_style {
-                    score_seed_provisions(story, docs, m, g, r);
-                }
-            }
-            None => {
-                // Matching an already-matched gold measure is a duplicate, not a new thing.
-                if story.measures.iter().any(|g| item_matches(m, g, docs)) {
-                    // Right, but said twice: correct for precision, listed.
-                    r.measures.correct += 1;
-                    r.details
-                        .push(format!("{}: duplicate measure \"{}\"", story.id, m.name));
-                } else {
-                    r.details.push(format!(
-                        "{}: false measure \"{}\" [{}]",
-                        story.id, m.name, m.kind
-                    ));
-                }
-            }
-        }
-        if !seeds_style {
-            // Gold lists provisions as measures of their own, so ours count
-            // as predicted measures too, for recall and precision alike.
-            for p in &m.provisions {
-                r.provisions.predicted += 1;
-                r.measures.predicted += 1;
-                let fresh = story
-                    .measures
-                    .iter()
-                    .find(|g| !matched_gold.contains(&g.id) && item_matches(p, g, docs));
-                if let Some(g) =
-                    fresh.or_else(|| story.measures.iter().find(|g| item_matches(p, g, docs)))
-                {
-                    r.provisions.correct += 1;
-                    r.measures.correct += 1;
-                    if matched_gold.insert(g.id.clone()) && g.required {
-                        r.measures.found += 1;
-                        r.provisions.found += 1;
-                        score_date(story, p, g, r);
-                    }
-                } else {
-                    r.details.push(format!(
-                        "{}: false provision \"{}\" [{}]",
-                        story.id, p.name, p.kind
-                    ));
-                }
-            }
+    // What we predicted, one item each: measures, and (against the BBC
+    // gold, which lists provisions as measures of their own) provisions.
+    let items: Vec<(&Measure, bool)> = predicted
+        .iter()
+        .flat_map(|m| {
+            let provisions = m.provisions.iter().filter(|_| !seeds_style);
+            std::iter::once((m, false)).chain(provisions.map(|p| (p, true)))
+        })
+        .collect();
+    let edges: Vec<Vec<usize>> = items
+        .iter()
+        .map(|(m, _)| {
+            (0..story.measures.len())
+                .filter(|&g| item_matches(m, &story.measures[g], docs))
+                .collect()
+        })
+        .collect();
+    // Each item stands for at most one gold measure and each gold measure
+    // for at most one item; a measure whose evidence touches several gold
+    // measures must not hide a second item that states one of them, so
+    // the pairs are a maximum matching, required gold measures first.
+    let required: Vec<Vec<usize>> = edges
+        .iter()
+        .map(|e| {
+            e.iter()
+                .copied()
+                .filter(|&g| story.measures[g].required)
+                .collect()
+        })
+        .collect();
+    let mut owner = max_matching(&required, story.measures.len());
+    let rest: Vec<Vec<usize>> = edges
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let free = !owner.contains(&Some(i));
+            e.iter()
+                .copied()
+                .filter(|&g| free && owner[g].is_none())
+                .collect()
+        })
+        .collect();
+    for (g, item) in max_matching(&rest, story.measures.len())
+        .into_iter()
+        .enumerate()
+    {
+        if item.is_some() {
+            owner[g] = item;
         }
     }
-    for g in &story.measures {
+
+    for (i, &(m, is_provision)) in items.iter().enumerate() {
+        r.measures.predicted += 1;
+        if is_provision {
+            r.provisions.predicted += 1;
+        }
+        let matched = owner.iter().position(|&o| o == Some(i));
+        if let Some(g) = matched.map(|g| &story.measures[g]) {
+            if g.required {
+                r.measures.found += 1;
+                if is_provision {
+                    r.provisions.found += 1;
+                }
+                score_date(story, m, g, r);
+            }
+            if seeds_style {
+                score_seed_provisions(story, docs, m, g, r);
+            }
+        }
+        if edges[i].is_empty() {
+            let what = if is_provision { "provision" } else { "measure" };
+            r.details.push(format!(
+                "{}: false {what} \"{}\" [{}]",
+                story.id, m.name, m.kind
+            ));
+            continue;
+        }
+        r.measures.correct += 1;
+        if is_provision {
+            r.provisions.correct += 1;
+        }
+        if matched.is_none() {
+            // Right, but said twice: correct for precision, listed.
+            r.details
+                .push(format!("{}: duplicate measure \"{}\"", story.id, m.name));
+        }
+    }
+    for (g, item) in story.measures.iter().zip(&owner) {
         if g.required {
             r.measures.gold += 1;
-            if !matched_gold.contains(&g.id) {
+            if item.is_none() {
                 // Say whether we had the sentence, inside another item.
-                let inside = predicted
+                let inside = items
                     .iter()
-                    .flat_map(|m| std::iter::once(m).chain(&m.provisions))
-                    .find(|m| item_matches(m, g, docs))
-                    .map(|m| format!("; inside \"{}\"", m.name))
+                    .find(|(m, _)| item_matches(m, g, docs))
+                    .map(|(m, _)| format!("; inside \"{}\"", m.name))
                     .unwrap_or_default();
                 r.details.push(format!(
                     "{}: missed {} \"{}\" ({}){inside}",
@@ -499,6 +521,33 @@ fn score_measures(story: &GoldStory, docs: &[Document], predicted: &[Measure], r
             }
         }
     }
+}
+
+/// A maximum bipartite matching (Kuhn's augmenting paths): `edges[i]` are
+/// the right-hand nodes left node `i` may take; the answer gives each of
+/// the `right` nodes its left node, if any.
+fn max_matching(edges: &[Vec<usize>], right: usize) -> Vec<Option<usize>> {
+    fn augment(
+        i: usize,
+        edges: &[Vec<usize>],
+        seen: &mut [bool],
+        owner: &mut [Option<usize>],
+    ) -> bool {
+        for &g in &edges[i] {
+            if !std::mem::replace(&mut seen[g], true)
+                && owner[g].is_none_or(|j| augment(j, edges, seen, owner))
+            {
+                owner[g] = Some(i);
+                return true;
+            }
+        }
+        false
+    }
+    let mut owner = vec![None; right];
+    for i in 0..edges.len() {
+        augment(i, edges, &mut vec![false; right], &mut owner);
+    }
+    owner
 }
 
 fn evidence_hint(g: &GoldMeasure) -> String {

@@ -94,6 +94,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
     }
 
     attach_provisions(story, rules, &mut drafts);
+    add_bill_contents(story, rules, &mut drafts);
     add_actions(story, rules, &mut drafts);
     add_time_references(story, rules, &mut drafts);
 
@@ -335,11 +336,16 @@ fn provision_kind(text: &str, rules: &Rules) -> Option<String> {
     if rules.actions.exclude.iter().any(|re| re.is_match(text)) {
         return None;
     }
-    rules
+    let (kind, at) = rules
         .provision_patterns
         .iter()
-        .find(|(_, re)| re.is_match(text))
-        .map(|(k, _)| k.clone())
+        .find_map(|(k, re)| re.find(text).map(|m| (k, m.start())))?;
+    let judged = rules
+        .actions
+        .judging
+        .find(text)
+        .is_some_and(|m| m.start() < at);
+    (!judged).then(|| kind.clone())
 }
 
 /// The sentence with direct speech blanked: what someone is quoted as
@@ -441,16 +447,48 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
 /// sentence states no action (see `[actions]` in rules/measures.toml).
 pub fn action_kind(text: &str, rules: &Rules) -> Option<String> {
     let a = &rules.actions;
-    if a.exclude.iter().any(|re| re.is_match(text)) {
-        return None;
-    }
-    let text = &without_quotes(text);
+    // "We are going to extend the pay to nine months": direct speech that
+    // announces a plan in the first person is read as the text's own.
+    let announced = a.announcing.is_match(text) && !a.voices.is_match(&without_quotes(text));
+    let text = &if announced {
+        text.replace(['“', '”', '"'], " ")
+    } else {
+        if a.exclude.iter().any(|re| re.is_match(text)) {
+            return None;
+        }
+        without_quotes(text)
+    };
     let strong = a.strong.iter().any(|re| re.is_match(text));
-    if !strong && !a.predicates.iter().any(|re| re.is_match(text)) {
+    // Where the first action starts: a verb of judgement before it makes
+    // the sentence someone's opinion of the action.
+    let Some(action) = a
+        .strong
+        .iter()
+        .chain(&a.predicates)
+        .filter_map(|re| re.find(text).map(|m| m.start()))
+        .min()
+    else {
+        return None;
+    };
+    if a.judging.find(text).is_some_and(|m| m.start() < action) {
         return None;
     }
+    // An authority doing something needs no instrument word: "First
+    // Minister Jack McConnell has ordered a report", "Local authorities
+    // would still be able to stop new casinos".
+    // The authority must be the subject: at most three words before the
+    // action ("Jack McConnell has ordered"), not someone met earlier.
+    let head = &text[..action];
+    let subject_end = a
+        .authorities
+        .find_iter(head)
+        .map(|m| m.end())
+        .chain(rules.actors.find(head).map(|(_, end, _)| end))
+        .max();
+    let by_authority = subject_end.is_some_and(|end| head[end..].split_whitespace().count() <= 3)
+        && !a.goals.is_match(text);
     let blanked = blank_ignored(text, rules);
-    if !strong && !a.objects.is_match(&blanked) {
+    if !strong && !by_authority && !a.objects.is_match(&blanked) {
         return None;
     }
     if a.exclude.iter().any(|re| re.is_match(text)) {
@@ -525,16 +563,10 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
         })
         .collect();
     for (doc, sents) in story.sents.iter().enumerate() {
-        // Inside a list that a sentence like "Other plans include:" opened.
-        let mut in_list = false;
-        for s in sents {
-            let item = rules.actions.list_item.is_match(s.text);
-            in_list = in_list && item;
-            let listed = in_list;
-            if rules.actions.list_intro.is_match(s.text) {
-                in_list = true;
-            }
-            if used.contains(&(doc, s.index)) {
+        let planned = plan_lists(sents, rules);
+        for (s, &listed) in sents.iter().zip(&planned) {
+            // "Other plans include:" only opens the list.
+            if used.contains(&(doc, s.index)) || rules.actions.list_intro.is_match(s.text) {
                 continue;
             }
             let kind = match action_kind(s.text, rules) {
@@ -569,6 +601,78 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
             }
         }
     }
+}
+
+/// "Lord Dubs' Succession to the Crown Bill aims to end the right of male
+/// heirs…": a sentence that names a bill and says what the bill does is a
+/// provision of it as well as a mention. What happens to the bill itself
+/// (published, debated, passed: `[actions] passage`) is not.
+fn add_bill_contents(story: &Story, rules: &Rules, drafts: &mut [Draft]) {
+    let Some(legislation) = rules.type_index("legislation") else {
+        return;
+    };
+    for d in drafts.iter_mut().filter(|d| d.ty == legislation) {
+        let mut seen = HashSet::new();
+        for (doc, si, start) in d.mentions.clone() {
+            let text = story.sents[doc][si].text;
+            let after = text.get(start..).unwrap_or(text);
+            let taken = d.provisions.iter().any(|p| p.evidence.contains(&(doc, si)));
+            if taken
+                || !seen.insert((doc, si))
+                || rules.actions.passage.is_match(after)
+                || action_kind(after, rules).is_none()
+            {
+                continue;
+            }
+            let name = provision_name(after, rules);
+            let terms = term_set(&name);
+            if name.split_whitespace().count() < 4
+                || d.provisions
+                    .iter()
+                    .any(|p| same_provision(&p.terms, &terms))
+            {
+                continue;
+            }
+            d.provisions.push(ProvisionDraft {
+                kind: "provision".to_string(),
+                name,
+                terms,
+                evidence: vec![(doc, si)],
+            });
+        }
+    }
+}
+
+/// Which sentences are items of a list of plans: the bulleted items after
+/// a sentence like "Other plans include:", and every item of a run of two
+/// or more bulleted items of which one states an action (the introducing
+/// sentence is often lost with the page layout).
+fn plan_lists(sents: &[Sent], rules: &Rules) -> Vec<bool> {
+    let is_item: Vec<bool> = sents
+        .iter()
+        .map(|s| rules.actions.list_item.is_match(s.text))
+        .collect();
+    let mut listed = vec![false; sents.len()];
+    let mut start = 0;
+    while start < sents.len() {
+        if !is_item[start] {
+            start += 1;
+            continue;
+        }
+        let end = (start..sents.len())
+            .find(|&i| !is_item[i])
+            .unwrap_or(sents.len());
+        let introduced = start > 0 && rules.actions.list_intro.is_match(sents[start - 1].text);
+        let acting = end - start >= 2
+            && sents[start..end]
+                .iter()
+                .any(|s| action_kind(s.text, rules).is_some());
+        if introduced || acting {
+            listed[start..end].fill(true);
+        }
+        start = end;
+    }
+    listed
 }
 
 /// "The changes are due to be put in place before the end of 2006": a
@@ -664,14 +768,22 @@ fn place_action(
 /// Splits a sentence into coordinated action clauses: a part after a
 /// comma or "and" that opens a new action ([actions] clause_start) stands
 /// on its own when the part before it states an action too; otherwise the
-/// sentence stays whole. Quoted speech is not split.
+/// sentence stays whole. Direct speech is not split inside.
 fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
     let body = text.trim().trim_end_matches(['.', '!', '?']);
     let mut parts: Vec<String> = Vec::new();
+    // Whether the current part opened as an action of its own.
+    let mut opened = false;
     let mut rest = body;
     while let Some((i, sep)) = [", and ", ", ", " and "]
         .iter()
-        .filter_map(|sep| rest.find(sep).map(|i| (i, *sep)))
+        .filter_map(|sep| {
+            let offset = body.len() - rest.len();
+            rest.match_indices(sep)
+                .map(|(i, _)| i)
+                .find(|&i| !in_quotes(body, offset + i))
+                .map(|i| (i, *sep))
+        })
         .min_by_key(|(i, sep)| (*i, std::cmp::Reverse(sep.len())))
     {
         let (head, tail) = (&rest[..i], &rest[i + sep.len()..]);
@@ -685,9 +797,10 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
                 .any(|re| re.is_match(h))
         };
         let current = format!("{}{head}", parts.pop().unwrap_or_default());
-        if starts_action && head_acts(&current) {
+        if starts_action && (opened || head_acts(&current)) {
             parts.push(current);
             parts.push(String::new());
+            opened = true;
         } else {
             parts.push(format!("{current}{sep}"));
         }
@@ -697,7 +810,7 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
         Some(last) => last.push_str(rest),
         None => parts.push(rest.to_string()),
     }
-    if body.contains(['“', '"']) || parts.len() < 2 {
+    if parts.len() < 2 {
         return vec![text.to_string()];
     }
     parts
@@ -705,6 +818,20 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// Whether byte `at` of `text` lies inside direct speech.
+fn in_quotes(text: &str, at: usize) -> bool {
+    let mut inside = false;
+    for c in text[..at].chars() {
+        match c {
+            '“' => inside = true,
+            '”' => inside = false,
+            '"' => inside = !inside,
+            _ => {}
+        }
+    }
+    inside
 }
 
 /// Two provisions are the same when most of the shorter one's terms are in
@@ -986,6 +1113,89 @@ mod tests {
             measures(&["Critics said the plans would mean more paperwork for police."]).is_empty()
         );
         assert!(measures(&["\"We will ban all of it,\" the campaigner said."]).is_empty());
+    }
+
+    #[test]
+    fn a_judgement_frames_the_action_only_when_it_comes_first() {
+        assert!(measures(&["Critics warned the new law would be introduced in haste."]).is_empty());
+        assert_eq!(
+            measures(&["The bill would be debated in Parliament next Monday, he insisted."]).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_plan_announced_in_the_first_person_is_a_measure() {
+        assert_eq!(
+            measures(&["\"We are going to extend the scheme to nine months,\" the minister said."])
+                .len(),
+            1
+        );
+        assert!(measures(&["\"We will ban all of it,\" the campaigner said."]).is_empty());
+    }
+
+    #[test]
+    fn an_authority_acting_needs_no_instrument_word() {
+        assert_eq!(
+            measures(&[
+                "The government has confirmed the foreign waste will now be stored in the UK."
+            ])
+            .len(),
+            1
+        );
+        assert_eq!(
+            measures(&["Local authorities would still be able to stop new casinos opening."]).len(),
+            1
+        );
+        // A goal is not an act, and the authority must be the subject.
+        assert!(
+            measures(&[
+                "The government has pledged to target smuggling gangs behind the crossings."
+            ])
+            .is_empty()
+        );
+        assert!(
+            measures(&["A reporter who asked the government said staff would be moved."])
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn what_a_named_bill_does_is_its_provision_and_what_happens_to_it_is_not() {
+        let got = measures(&[
+            "The Succession to the Crown Bill was published on Tuesday. \
+             The Succession to the Crown Bill would also abolish the ban on heirs marrying Catholics.",
+        ]);
+        let bill = got
+            .iter()
+            .find(|m| m.name.ends_with("Bill"))
+            .expect("the bill");
+        let names: Vec<&str> = bill.provisions.iter().map(|p| p.name.as_str()).collect();
+        assert!(
+            names.iter().any(|n| n.contains("abolish the ban")),
+            "{names:?}"
+        );
+        assert!(!names.iter().any(|n| n.contains("published")), "{names:?}");
+    }
+
+    #[test]
+    fn background_is_not_this_weeks_measure() {
+        assert!(measures(&["Since 1997 ten overseas posts have been closed."]).is_empty());
+        assert!(measures(&["The government had originally pledged a new law on it."]).is_empty());
+    }
+
+    #[test]
+    fn a_bulleted_run_with_an_action_is_a_plan_list() {
+        let got = measures(&["The party set out its plans on Monday.\n\n \
+            - Withdrawing from the convention on refugees\n \
+            - Introduce laws to allow the removal of failed claimants\n \
+            - Better access to advice by telephone\n"]);
+        for item in ["Withdrawing", "Introduce laws", "Better access"] {
+            assert!(
+                got.iter().any(|m| m.name.starts_with(item)),
+                "{item}: {got:#?}"
+            );
+        }
     }
 
     #[test]

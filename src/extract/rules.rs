@@ -165,6 +165,19 @@ pub struct Actions {
     /// What makes an action new rather than more about a measure just named.
     pub novelty: Pattern,
     pub exclude: Vec<Pattern>,
+    /// Verbs of judgement or report ("warned", "claimed"): the sentence is
+    /// opinion when one comes before the action it frames.
+    pub judging: Pattern,
+    /// Direct speech that announces a plan in the first person.
+    pub announcing: Pattern,
+    /// Speakers whose "we will" is a campaign's, not a government's.
+    pub voices: Pattern,
+    /// Who may act without an instrument word (besides the actors file).
+    pub authorities: Pattern,
+    /// Aims rather than acts ("pledged to target smuggling gangs").
+    pub goals: Pattern,
+    /// What happens to a bill itself, not what it does ("was published").
+    pub passage: Pattern,
     pub types: Vec<(String, Pattern)>,
     /// Phrases blanked before instruments are looked for ("law enforcers").
     pub ignore: Vec<String>,
@@ -319,6 +332,12 @@ struct ActionsSection {
     objects: Vec<String>,
     novelty: String,
     exclude: Vec<String>,
+    judging: String,
+    announcing: String,
+    voices: String,
+    authorities: String,
+    goals: String,
+    passage: String,
     #[serde(rename = "type")]
     types: Vec<ActionType>,
 }
@@ -558,6 +577,12 @@ impl Rules {
                 .iter()
                 .map(|r| compile(measures, r))
                 .collect::<Result<_, _>>()?,
+            judging: compile(measures, &m.actions.judging)?,
+            announcing: compile(measures, &m.actions.announcing)?,
+            voices: compile(measures, &m.actions.voices)?,
+            authorities: compile(measures, &m.actions.authorities)?,
+            goals: compile(measures, &m.actions.goals)?,
+            passage: compile(measures, &m.actions.passage)?,
             types: m
                 .actions
                 .types
@@ -682,6 +707,12 @@ impl Rules {
                 &a.list_item,
                 &a.clause_start,
                 &a.anaphora,
+                &a.judging,
+                &a.announcing,
+                &a.voices,
+                &a.authorities,
+                &a.goals,
+                &a.passage,
             ]);
         for p in patterns {
             p.compile()?;
