@@ -545,8 +545,13 @@ fn stages(corpus: &Path) {
         extract_t += t.elapsed();
         let t = Instant::now();
         let mut cands = Vec::new();
+        // As the pipeline does: copies of one text share their cues.
+        let mut cues_of: HashMap<&str, Vec<f64>> = HashMap::new();
         for (d, sents) in story.sents.iter().enumerate() {
-            for (s, cue) in sents.iter().zip(extract::cues(&story, d, rules)) {
+            let cues = cues_of
+                .entry(story.docs[d].article.body.as_str())
+                .or_insert_with(|| extract::cues(&story, d, rules));
+            for (s, &cue) in sents.iter().zip(cues.iter()) {
                 cands.push(Candidate {
                     doc: d,
                     index: s.index,

@@ -7,6 +7,11 @@
 //! pairs at or above [`ClusterOptions::threshold`] cosine are joined, most
 //! similar first, and a join that would leave the merged group's members
 //! less alike than the threshold on average (chaining) is refused.
+//! Copies (the same title and body under several ids: a wire story run by
+//! several outlets, a page met under new URLs) are one story before any
+//! similarity is computed, and count once in the term weights, so a text
+//! syndicated fifty times neither escapes the candidate index (whose
+//! frequent terms are skipped) nor makes its own words look common.
 //! It does not decide what a story is about: rank and extract do.
 
 use std::collections::HashMap;
@@ -49,6 +54,48 @@ type Vector = Vec<(u32, f64)>;
 /// groups list document indices in ascending order and are ordered by their
 /// first member.
 pub fn cluster(docs: &[Document], opts: &ClusterOptions) -> Vec<Vec<usize>> {
+    let (distinct, copy_of) = distinct(docs);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); distinct.len()];
+    for (d, &c) in copy_of.iter().enumerate() {
+        members[c].push(d);
+    }
+    let texts: Vec<&Document> = distinct.iter().map(|&d| &docs[d]).collect();
+    let mut out: Vec<Vec<usize>> = cluster_distinct(&texts, opts)
+        .into_iter()
+        .map(|g| {
+            let mut all: Vec<usize> = g.iter().flat_map(|&c| members[c].iter().copied()).collect();
+            all.sort_unstable();
+            all
+        })
+        .collect();
+    out.sort_by_key(|g| g[0]);
+    out
+}
+
+/// The documents with a distinct (title, body), first met first, and for
+/// every document the index of its text among them.
+fn distinct(docs: &[Document]) -> (Vec<usize>, Vec<usize>) {
+    let mut first: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut distinct = Vec::new();
+    let copy_of = docs
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| {
+            let key = (
+                doc.article.title.as_deref().unwrap_or(""),
+                doc.article.body.as_str(),
+            );
+            *first.entry(key).or_insert_with(|| {
+                distinct.push(d);
+                distinct.len() - 1
+            })
+        })
+        .collect();
+    (distinct, copy_of)
+}
+
+/// [`cluster`] over documents that are all distinct.
+fn cluster_distinct(docs: &[&Document], opts: &ClusterOptions) -> Vec<Vec<usize>> {
     let vectors = vectors(docs);
     let sim = |a: usize, b: usize| dot(&vectors[a], &vectors[b]);
 
@@ -112,13 +159,16 @@ pub fn cluster(docs: &[Document], opts: &ClusterOptions) -> Vec<Vec<usize>> {
     out
 }
 
-/// Cosine similarity of two documents (for diagnostics and tests).
+/// Cosine similarity of two documents (for diagnostics and tests), with the
+/// term weights [`cluster`] uses: copies count once.
 pub fn similarity(docs: &[Document], a: usize, b: usize) -> f64 {
-    let v = vectors(docs);
-    dot(&v[a], &v[b])
+    let (distinct, copy_of) = distinct(docs);
+    let texts: Vec<&Document> = distinct.iter().map(|&d| &docs[d]).collect();
+    let v = vectors(&texts);
+    dot(&v[copy_of[a]], &v[copy_of[b]])
 }
 
-fn vectors(docs: &[Document]) -> Vec<Vector> {
+fn vectors(docs: &[&Document]) -> Vec<Vector> {
     // Term counts go straight into sorted vectors (no map kept per
     // document): on a week of 10,000 articles the maps cost more memory
     // than the articles themselves.
@@ -135,7 +185,7 @@ fn vectors(docs: &[Document]) -> Vec<Vector> {
             id
         }
     };
-    for doc in docs {
+    for &doc in docs {
         seen.clear();
         let title = doc.article.title.as_deref().unwrap_or("");
         for_each_word(title, |_, stem, stop| {

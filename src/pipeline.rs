@@ -89,37 +89,53 @@ pub fn build(
             .then(a.id.cmp(&b.id))
     });
     let docs: Vec<Document> = selected.into_iter().map(Document::new).collect();
-    let digest = assemble(&docs, period, now, opts);
+    let in_window = docs.len();
+    let digest = assemble(docs, period, now, opts);
     Outcome {
         digest,
         read,
-        in_window: docs.len(),
+        in_window,
         undated,
         newest,
     }
 }
 
-fn assemble(docs: &[Document], period: Period, now: DateTime<Utc>, opts: &Options) -> Digest {
+fn assemble(docs: Vec<Document>, period: Period, now: DateTime<Utc>, opts: &Options) -> Digest {
     let rules = opts.rules();
-    let groups = cluster(docs, &opts.cluster);
+    let groups = cluster(&docs, &opts.cluster);
+    let articles: Vec<ArticleRef> = docs.iter().map(article_ref).collect();
+    // Each story takes its articles, and frees their texts once it is
+    // extracted and ranked: the digest grows as the articles go, rather
+    // than on top of all of them (a week's digest quotes so much evidence
+    // that it outweighs the articles).
+    let mut slots: Vec<Option<Document>> = docs.into_iter().map(Some).collect();
+    let grouped: Vec<Vec<Document>> = groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .map(|&d| slots[d].take().expect("a document is in one group"))
+                .collect()
+        })
+        .collect();
+    drop(slots);
     let mut stories = Vec::new();
     let mut measures: Vec<(usize, Measure)> = Vec::new();
     let mut figures = Vec::new();
     let mut quotes = Vec::new();
     // Stories are independent: extract and rank them on every core, then
     // gather in story order so the digest does not depend on the threads.
-    let per_story: Vec<(Story, extract::Extraction, usize)> = groups
-        .par_iter()
+    let per_story: Vec<(Story, extract::Extraction, usize)> = grouped
+        .into_par_iter()
         .map(|group| {
-            let story = extract::Story::new(group.iter().map(|&d| &docs[d]).collect());
+            let story = extract::Story::new(group.iter().collect());
             let found = extract::extract(&story, rules);
             let key_sentences = key_sentences(&story, rules, opts);
             let title = story_title(&story, &key_sentences);
-            let mut members: Vec<&Document> = group.iter().map(|&d| &docs[d]).collect();
+            let mut members: Vec<&Document> = group.iter().collect();
             // Most informative first: the longest article leads.
             members.sort_by_key(|d| std::cmp::Reverse(d.sentences.len()));
             let story = Story {
-                id: format!("story-{}", docs[group[0]].article.id),
+                id: format!("story-{}", group[0].article.id),
                 title,
                 articles: members.iter().map(|d| d.article.id.clone()).collect(),
                 key_sentences,
@@ -177,7 +193,7 @@ fn assemble(docs: &[Document], period: Period, now: DateTime<Utc>, opts: &Option
         title: period_title(period.start, period.end),
         period,
         generated_at: now,
-        articles: docs.iter().map(article_ref).collect(),
+        articles,
         stories,
         measures,
         figures,

@@ -17,9 +17,9 @@
 //! [`RankOptions::max_candidates`] keeps its most promising ones by
 //! position and cues, so the quadratic graph stays small.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use foldhash::{HashMap, HashMapExt, HashSet};
 use serde::Deserialize;
 
 use crate::text;

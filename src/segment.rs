@@ -220,6 +220,8 @@ impl Segmenter {
             }
             offset += line.len() + 1;
         }
+        // Kept for the whole run, one per article: no spare capacity.
+        out.shrink_to_fit();
         out
     }
 

@@ -14,6 +14,8 @@ pub mod rules;
 #[cfg(test)]
 mod testing;
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::digest::{Evidence, Figure, Measure, Quote};
@@ -41,23 +43,32 @@ pub struct Story<'a> {
 
 impl<'a> Story<'a> {
     pub fn new(docs: Vec<&'a Document>) -> Story<'a> {
-        let sents = docs
-            .iter()
-            .enumerate()
-            .map(|(d, doc)| {
-                let published = doc.published_date();
-                doc.texts()
-                    .enumerate()
-                    .map(|(index, text)| Sent {
-                        doc: d,
-                        index,
-                        text,
-                        published,
-                        times: dates::find_times(text, published),
-                    })
-                    .collect()
-            })
-            .collect();
+        // Copies of one text (syndication, a page met under several URLs)
+        // published the same day have the same time phrases: find them once.
+        let mut first: HashMap<(&str, Option<NaiveDate>), usize> = HashMap::new();
+        let mut sents: Vec<Vec<Sent<'a>>> = Vec::with_capacity(docs.len());
+        for (d, doc) in docs.iter().enumerate() {
+            let published = doc.published_date();
+            let copy_of = *first
+                .entry((doc.article.body.as_str(), published))
+                .or_insert(d);
+            let times = |index: usize, text: &str| match copy_of {
+                c if c == d => dates::find_times(text, published),
+                c => sents[c][index].times.clone(),
+            };
+            let these = doc
+                .texts()
+                .enumerate()
+                .map(|(index, text)| Sent {
+                    doc: d,
+                    index,
+                    text,
+                    published,
+                    times: times(index, text),
+                })
+                .collect();
+            sents.push(these);
+        }
         Story { docs, sents }
     }
 

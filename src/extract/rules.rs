@@ -4,9 +4,15 @@
 //!
 //! The files are built into the binary; a bad file is reported with its
 //! name and, where known, the line, never a panic.
+//!
+//! The shipped patterns are compiled the first time they are used:
+//! `digest summarize` reads a handful of the ~150, and compiling all of them
+//! was most of its start-up (a test compiles them all). Rules from files
+//! ([`Rules::load_dir`], [`Rules::from_sources`]) are compiled whole when
+//! they load, so anything wrong with them is reported then.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
@@ -43,7 +49,9 @@ pub struct Country {
 /// matched in one pass (longest alternative first).
 #[derive(Debug)]
 pub struct Dictionary {
-    regex: Regex,
+    /// The alternation, compiled on first use (it holds every alias).
+    pattern: String,
+    regex: OnceLock<Regex>,
     names: HashMap<String, String>,
 }
 
@@ -57,14 +65,36 @@ impl Dictionary {
             .map(|k| regex::escape(k))
             .collect::<Vec<_>>()
             .join("|");
-        let regex = Regex::new(&format!(r"(?-u:\b)(?:{alternation})"))
-            .expect("escaped alternation is a valid regex");
-        Dictionary { regex, names }
+        Dictionary {
+            pattern: format!(r"(?-u:\b)(?:{alternation})"),
+            regex: OnceLock::new(),
+            names,
+        }
+    }
+
+    fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            Regex::new(&self.pattern).expect("escaped alternation is a valid regex")
+        })
+    }
+
+    /// Compiles the alternation now; it can only fail by outgrowing the
+    /// regex crate's size limit (a very long list).
+    fn compile(&self, file: &str) -> Result<(), RuleError> {
+        if self.regex.get().is_none() {
+            let r = Regex::new(&self.pattern).map_err(|e| RuleError {
+                file: file.to_string(),
+                line: 1,
+                message: format!("too many names for one pattern: {e}"),
+            })?;
+            let _ = self.regex.set(r);
+        }
+        Ok(())
     }
 
     /// Every whole-word match: (byte start, byte end, canonical name).
     pub fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, &'a str)> + 'a {
-        self.regex.find_iter(text).filter_map(move |m| {
+        self.regex().find_iter(text).filter_map(move |m| {
             let after = text[m.end()..].chars().next();
             if after.is_some_and(|c| c.is_alphanumeric()) {
                 return None;
@@ -76,42 +106,91 @@ impl Dictionary {
     }
 }
 
+/// A rule's case-insensitive regex, compiled the first time it is used;
+/// it dereferences to [`Regex`], so `pattern.is_match(text)` reads as before.
+///
+/// Rules read from files are compiled when they load ([`Rules::compile_all`]);
+/// the shipped ones by a test, so the panic on first use cannot happen.
+pub struct Pattern {
+    source: String,
+    file: String,
+    line: usize,
+    regex: OnceLock<Regex>,
+}
+
+impl Pattern {
+    fn build(&self) -> Result<Regex, RuleError> {
+        RegexBuilder::new(&self.source)
+            .case_insensitive(true)
+            .build()
+            .map_err(|e| RuleError {
+                file: self.file.clone(),
+                line: self.line,
+                message: format!("bad pattern: {e}"),
+            })
+    }
+
+    /// Compiles the pattern now (if it is not yet), reporting a failure.
+    pub fn compile(&self) -> Result<&Regex, RuleError> {
+        if let Some(r) = self.regex.get() {
+            return Ok(r);
+        }
+        let r = self.build()?;
+        Ok(self.regex.get_or_init(|| r))
+    }
+}
+
+impl std::ops::Deref for Pattern {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        self.regex
+            .get_or_init(|| self.build().unwrap_or_else(|e| panic!("{e}")))
+    }
+}
+
+impl std::fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Pattern").field(&self.source).finish()
+    }
+}
+
 /// The compiled `[actions]` rules: when a sentence states a measure that
 /// has no name.
 #[derive(Debug)]
 pub struct Actions {
-    pub predicates: Vec<Regex>,
-    /// Policy instruments, as one whole-word, case-insensitive regex.
-    pub objects: Regex,
+    pub predicates: Vec<Pattern>,
+    /// Policy instruments, as one whole-word, case-insensitive pattern.
+    pub objects: Pattern,
     /// What makes an action new rather than more about a measure just named.
-    pub novelty: Regex,
-    pub exclude: Vec<Regex>,
+    pub novelty: Pattern,
+    pub exclude: Vec<Pattern>,
     /// Verbs of judgement or report ("warned", "claimed"): the sentence is
     /// opinion when one comes before the action it frames.
-    pub judging: Regex,
+    pub judging: Pattern,
     /// Direct speech that announces a plan in the first person.
-    pub announcing: Regex,
+    pub announcing: Pattern,
     /// Speakers whose "we will" is a campaign's, not a government's.
-    pub voices: Regex,
+    pub voices: Pattern,
     /// Who may act without an instrument word (besides the actors file).
-    pub authorities: Regex,
+    pub authorities: Pattern,
     /// Aims rather than acts ("pledged to target smuggling gangs").
-    pub goals: Regex,
+    pub goals: Pattern,
     /// What happens to a bill itself, not what it does ("was published").
-    pub passage: Regex,
-    pub types: Vec<(String, Regex)>,
+    pub passage: Pattern,
+    pub types: Vec<(String, Pattern)>,
     /// Phrases blanked before instruments are looked for ("law enforcers").
     pub ignore: Vec<String>,
     /// Predicates that need no instrument ("will be created").
-    pub strong: Vec<Regex>,
+    pub strong: Vec<Pattern>,
     /// A sentence that opens a list of measures ("Other plans include:"),
     /// and an item of such a list.
-    pub list_intro: Regex,
-    pub list_item: Regex,
+    pub list_intro: Pattern,
+    pub list_item: Pattern,
     /// Where a coordinated clause opens a new action.
-    pub clause_start: Regex,
+    pub clause_start: Pattern,
     /// A sentence that refers back to the measures just before it.
-    pub anaphora: Regex,
+    pub anaphora: Pattern,
 }
 
 /// The verb stems of `[actions] verbs` as one alternation, longest first,
@@ -150,7 +229,7 @@ pub fn ascii_boundaries(pattern: &str) -> String {
 
 /// One case-insensitive regex matching any of `words` as a whole word
 /// (symbols such as "£" or "%" match anywhere).
-fn word_set(source: (&str, &str), words: &[String]) -> Result<Regex, RuleError> {
+fn word_set(source: (&str, &str), words: &[String]) -> Result<Pattern, RuleError> {
     let mut sorted: Vec<&String> = words.iter().collect();
     sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let alts: Vec<String> = sorted
@@ -174,19 +253,19 @@ pub struct Rules {
     pub connectors: Vec<String>,
     pub creation: Vec<String>,
     pub provision_window: usize,
-    pub provision_patterns: Vec<(String, Regex)>,
-    pub frames_leading: Vec<Regex>,
-    pub frames_inner: Vec<Regex>,
+    pub provision_patterns: Vec<(String, Pattern)>,
+    pub frames_leading: Vec<Pattern>,
+    pub frames_inner: Vec<Pattern>,
     pub cut: Vec<String>,
     pub max_words: usize,
-    pub status: Vec<(String, Regex)>,
+    pub status: Vec<(String, Pattern)>,
     pub event_types: Vec<String>,
-    pub hedge: Regex,
+    pub hedge: Pattern,
     /// Action sentences: predicates, objects/actors, exclusions, types.
     pub actions: Actions,
     /// A generic mention: determiner, up to three lower-case modifiers, a
     /// generic noun. Group 1: the determiner; 2: the modifiers; 3: the noun.
-    pub generic: Regex,
+    pub generic: Pattern,
     /// Generic noun (lower case) → type index.
     pub generic_types: HashMap<String, usize>,
     pub actors: Dictionary,
@@ -207,6 +286,8 @@ pub struct Rules {
     pub surname_titles: Vec<String>,
     pub roles: Vec<String>,
     pub pronouns: Vec<String>,
+    /// The files the actor and place dictionaries come from, for errors.
+    sources: (String, String),
 }
 
 const MEASURES: (&str, &str) = (
@@ -221,7 +302,8 @@ const COUNTRIES: (&str, &str) = (
 const SPEECH: (&str, &str) = ("rules/speech.toml", include_str!("../../rules/speech.toml"));
 
 static BUILTIN: LazyLock<Rules> = LazyLock::new(|| {
-    Rules::from_sources(MEASURES, ACTORS, COUNTRIES, SPEECH)
+    // Patterns unchecked: `every_shipped_pattern_compiles` checks them.
+    Rules::parse_sources(MEASURES, ACTORS, COUNTRIES, SPEECH)
         .unwrap_or_else(|e| panic!("built-in rules are invalid: {e}"))
 });
 
@@ -356,22 +438,22 @@ fn parse_toml<T: serde::de::DeserializeOwned>((file, text): (&str, &str)) -> Res
     })
 }
 
-/// Compiles a case-insensitive regex, naming the file and line on error.
+/// A case-insensitive pattern, compiled on first use; where it comes from
+/// (file and line) is kept for the error.
 ///
 /// Word boundaries are ASCII ones: a Unicode `\b` makes the fast engines
 /// give up on any sentence with a curly quote or a pound sign, which is most
 /// news text, and the slow one costs a third of a build.
-fn compile((file, text): (&str, &str), pattern: &str) -> Result<Regex, RuleError> {
-    RegexBuilder::new(&ascii_boundaries(pattern))
-        .case_insensitive(true)
-        .build()
-        .map_err(|e| RuleError {
-            file: file.to_string(),
-            line: text
-                .find(pattern.lines().next().unwrap_or(pattern))
-                .map_or(1, |at| crate::text::line_at(text, at)),
-            message: format!("bad pattern: {e}"),
-        })
+fn compile((file, text): (&str, &str), pattern: &str) -> Result<Pattern, RuleError> {
+    let line = text
+        .find(pattern.lines().next().unwrap_or(pattern))
+        .map_or(1, |at| crate::text::line_at(text, at));
+    Ok(Pattern {
+        source: ascii_boundaries(pattern),
+        file: file.to_string(),
+        line,
+        regex: OnceLock::new(),
+    })
 }
 
 impl Rules {
@@ -410,8 +492,22 @@ impl Rules {
         Rules::from_sources((&m.0, &m.1), (&a.0, &a.1), (&c.0, &c.1), (&s.0, &s.1))
     }
 
-    /// Parses and compiles rule files given as (name, text) pairs.
+    /// Parses rule files given as (name, text) pairs and compiles every
+    /// pattern, naming the file and line of anything wrong.
     pub fn from_sources(
+        measures: (&str, &str),
+        actors: (&str, &str),
+        countries: (&str, &str),
+        speech: (&str, &str),
+    ) -> Result<Rules, RuleError> {
+        let rules = Rules::parse_sources(measures, actors, countries, speech)?;
+        rules.compile_all()?;
+        Ok(rules)
+    }
+
+    /// Parses rule files given as (name, text) pairs; patterns are compiled
+    /// on first use (or by [`Rules::compile_all`]).
+    fn parse_sources(
         measures: (&str, &str),
         actors: (&str, &str),
         countries: (&str, &str),
@@ -537,7 +633,7 @@ impl Rules {
                 .chain(c.country.iter().map(|e| (e.name.clone(), e.name.clone()))),
         );
         let mut capitals = HashMap::new();
-        let countries: Vec<Country> = c
+        let country_list: Vec<Country> = c
             .country
             .into_iter()
             .map(|e| Country {
@@ -546,7 +642,7 @@ impl Rules {
                 capital: e.capital,
             })
             .collect();
-        for country in &countries {
+        for country in &country_list {
             for alias in &country.aliases {
                 capitals.insert(alias.clone(), country.capital.clone());
             }
@@ -572,7 +668,7 @@ impl Rules {
             actors: actors_dict,
             places: places_dict,
             capitals,
-            country_names: countries.iter().map(|c| c.name.clone()).collect(),
+            country_names: country_list.iter().map(|c| c.name.clone()).collect(),
             speech_verbs: s.verbs,
             inverted_verbs: s.inverted_verbs,
             role_words: s.role_words,
@@ -582,7 +678,47 @@ impl Rules {
             surname_titles: s.surname_titles,
             roles: s.roles,
             pronouns: s.pronouns,
+            sources: (actors.0.to_string(), countries.0.to_string()),
         })
+    }
+
+    /// Every pattern of the rules, compiled now: what loading a user's rules
+    /// folder does, so a pattern too large to compile is reported at once,
+    /// not when a sentence first needs it.
+    pub fn compile_all(&self) -> Result<(), RuleError> {
+        let a = &self.actions;
+        let patterns = self
+            .provision_patterns
+            .iter()
+            .chain(&self.status)
+            .chain(&a.types)
+            .map(|(_, p)| p)
+            .chain(&self.frames_leading)
+            .chain(&self.frames_inner)
+            .chain(&a.predicates)
+            .chain(&a.exclude)
+            .chain(&a.strong)
+            .chain([
+                &self.hedge,
+                &self.generic,
+                &a.objects,
+                &a.novelty,
+                &a.list_intro,
+                &a.list_item,
+                &a.clause_start,
+                &a.anaphora,
+                &a.judging,
+                &a.announcing,
+                &a.voices,
+                &a.authorities,
+                &a.goals,
+                &a.passage,
+            ]);
+        for p in patterns {
+            p.compile()?;
+        }
+        self.actors.compile(&self.sources.0)?;
+        self.places.compile(&self.sources.1)
     }
 
     pub fn is_country(&self, name: &str) -> bool {
@@ -608,6 +744,13 @@ mod tests {
             .map(|m| m.2)
             .collect();
         assert_eq!(found, ["United Kingdom", "Italian police"]);
+    }
+
+    #[test]
+    fn every_shipped_pattern_compiles() {
+        // The shipped rules compile lazily; this is where a pattern that
+        // parses but cannot compile would show.
+        Rules::builtin().compile_all().unwrap();
     }
 
     #[test]

@@ -9,3 +9,9 @@ pub(super) fn render(digest: &Digest) -> Result<String, RenderError> {
     out.push('\n');
     Ok(out)
 }
+
+/// The same, serialized into `out` as it goes.
+pub(super) fn write(digest: &Digest, out: &mut dyn std::io::Write) -> Result<(), RenderError> {
+    serde_json::to_writer_pretty(&mut *out, digest)?;
+    out.write_all(b"\n").map_err(RenderError::Write)
+}

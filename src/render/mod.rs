@@ -1,8 +1,9 @@
 //! Rendering: [`Digest`] → Markdown, HTML, plain text or JSON.
 //!
 //! In: a finished `Digest`. Out: one `String` in the chosen [`Format`], ready
-//! for stdout or a mail body. Rendering only presents the model: it does not
-//! re-rank, re-order, filter or re-extract anything, and does no I/O.
+//! for stdout or a mail body, or the same written to a file ([`write`]). Rendering only presents the model: it does not
+//! re-rank, re-order, filter or re-extract anything, and does no I/O of its
+//! own ([`write`] writes to the writer it is given).
 //!
 //! Every format shows the same things in the same order: the dated heading
 //! (title, exact period, generation time); measures, each with its provisions
@@ -68,6 +69,8 @@ pub enum RenderError {
     },
     #[error("rendering json: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("writing the digest: {0}")]
+    Write(#[source] std::io::Error),
     /// An email needs a sender and recipients: [`email::compose`] takes them.
     #[error(
         "rendering email: a message needs its sender and recipients (use render::email::compose)"
@@ -84,6 +87,24 @@ pub fn render(digest: &Digest, format: Format) -> Result<String, RenderError> {
         Format::Html => html::render(digest).map_err(template_error),
         Format::Text => text::render(digest).map_err(template_error),
         Format::Email => Err(RenderError::NeedsAddresses),
+    }
+}
+
+/// Renders the digest in one format into `out`. JSON is serialized
+/// straight into it, so a week's digest (larger than its articles, since
+/// every item quotes its evidence) is never held twice in memory; the
+/// other formats are tidied as a whole first.
+pub fn write(
+    digest: &Digest,
+    format: Format,
+    out: &mut dyn std::io::Write,
+) -> Result<(), RenderError> {
+    match format {
+        Format::Json => json::write(digest, out),
+        _ => {
+            let text = render(digest, format)?;
+            out.write_all(text.as_bytes()).map_err(RenderError::Write)
+        }
     }
 }
 
