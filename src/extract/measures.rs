@@ -461,15 +461,12 @@ pub fn action_kind(text: &str, rules: &Rules) -> Option<String> {
     let strong = a.strong.iter().any(|re| re.is_match(text));
     // Where the first action starts: a verb of judgement before it makes
     // the sentence someone's opinion of the action.
-    let Some(action) = a
+    let action = a
         .strong
         .iter()
         .chain(&a.predicates)
         .filter_map(|re| re.find(text).map(|m| m.start()))
-        .min()
-    else {
-        return None;
-    };
+        .min()?;
     if a.judging.find(text).is_some_and(|m| m.start() < action) {
         return None;
     }
