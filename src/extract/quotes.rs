@@ -62,7 +62,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                     continue;
                 }
                 let Some(sp) = speaker.clone() else { continue };
-                if !is_speech(&text, &s.text[..span.start]) {
+                if !is_speech(&text, &s.text[..span.start], rules) {
                     continue;
                 }
                 out.push(Quote {
@@ -88,16 +88,24 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
 /// picked out ("firm but fair", "memorandums of understanding"): five words
 /// or more, or a short clause the sentence introduces as one ("they need
 /// to “follow the money”", "said that “…”").
-fn is_speech(quoted: &str, before: &str) -> bool {
+fn is_speech(quoted: &str, before: &str, rules: &Rules) -> bool {
     let words = quoted.split_whitespace().count();
-    if words >= 5 {
-        return true;
-    }
     let lead = before
         .trim_end()
         .trim_end_matches(['“', '"', '‘'])
         .trim_end();
-    words >= 3 && (lead.ends_with(" to") || lead.ends_with(" that") || lead.ends_with(':'))
+    if words >= 3 && (lead.ends_with(" to") || lead.ends_with(" that") || lead.ends_with(':')) {
+        return true;
+    }
+    // A phrase picked out mid-sentence starts in lower case and has no verb
+    // that would make it a clause (rules/speech.toml `clause_words`).
+    let phrase = quoted
+        .trim_start_matches(['“', '"', '‘'])
+        .starts_with(|c: char| c.is_lowercase())
+        && !quoted
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .any(|w| rules.clause_words.iter().any(|c| c == &w.replace('’', "'")));
+    words >= 5 && !phrase
 }
 
 /// Where the text proper starts: after an opening quote mark, if any.
@@ -652,6 +660,16 @@ mod tests {
             quotes("The Mirror said police will launch a \"follow the money\" approach.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_phrase_picked_out_is_not_speech_but_a_clause_in_lower_case_is() {
+        assert!(
+            quotes("Mr Davis called it \"little more than a taxpayer-funded PR exercise\".")
+                .is_empty()
+        );
+        let q = quotes("Mr Banks said \"people in a few years time will be amazed\" by it.");
+        assert_eq!(q.len(), 1, "{q:?}");
     }
 
     #[test]

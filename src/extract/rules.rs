@@ -286,6 +286,8 @@ pub struct Rules {
     pub surname_titles: Vec<String>,
     pub roles: Vec<String>,
     pub pronouns: Vec<String>,
+    /// Words that make a quote starting in lower case a clause, not a phrase.
+    pub clause_words: Vec<String>,
     /// The files the actor and place dictionaries come from, for errors.
     sources: (String, String),
 }
@@ -428,6 +430,7 @@ struct SpeechFile {
     surname_titles: Vec<String>,
     roles: Vec<String>,
     pronouns: Vec<String>,
+    clause_words: Vec<String>,
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>((file, text): (&str, &str)) -> Result<T, RuleError> {
@@ -678,6 +681,7 @@ impl Rules {
             surname_titles: s.surname_titles,
             roles: s.roles,
             pronouns: s.pronouns,
+            clause_words: s.clause_words,
             sources: (actors.0.to_string(), countries.0.to_string()),
         })
     }
