@@ -1191,6 +1191,13 @@ mod tests {
     fn background_is_not_this_weeks_measure() {
         assert!(measures(&["Since 1997 ten overseas posts have been closed."]).is_empty());
         assert!(measures(&["The government had originally pledged a new law on it."]).is_empty());
+        assert!(measures(&["Last November the council set up a new scheme for it."]).is_empty());
+        // News that plans will be announced, with nothing of what they say.
+        assert!(
+            measures(&["Further details of the government's plans will be outlined on Monday."])
+                .is_empty()
+        );
+        assert!(measures(&["Talks will begin only if the country co-operates."]).is_empty());
     }
 
     #[test]
