@@ -34,6 +34,8 @@ struct Draft {
     provisions: Vec<ProvisionDraft>,
     /// A stand-alone provision-like measure (an offence with no bill).
     kind_override: Option<String>,
+    /// The sentence an action measure was first stated in.
+    statement: String,
 }
 
 #[derive(Debug)]
@@ -394,11 +396,11 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
             match parent {
                 Some((_, i)) => {
                     let d = &mut drafts[i];
-                    match d
-                        .provisions
-                        .iter_mut()
-                        .find(|p| p.kind == kind && same_provision(&p.terms, &name_terms))
-                    {
+                    match d.provisions.iter_mut().find(|p| {
+                        p.kind == kind
+                            && same_provision(&p.terms, &name_terms)
+                            && !numbers_differ(&p.name, &name)
+                    }) {
                         Some(p) => {
                             if !p.evidence.contains(&(doc, s.index)) {
                                 p.evidence.push((doc, s.index));
@@ -425,6 +427,7 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
                     if let Some(d) = drafts.iter_mut().find(|d| {
                         d.kind_override.as_deref() == Some(kind.as_str())
                             && same_provision(&term_set(&d.name), &name_terms)
+                            && !numbers_differ(&d.statement, s.text)
                     }) {
                         d.mentions.push((doc, s.index, 0));
                         continue;
@@ -436,6 +439,7 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
                         mentions: vec![(doc, s.index, 0)],
                         provisions: Vec::new(),
                         kind_override: Some(kind),
+                        statement: s.text.to_string(),
                     });
                 }
             }
@@ -449,8 +453,7 @@ pub fn action_kind(text: &str, rules: &Rules) -> Option<String> {
     let a = &rules.actions;
     // "We are going to extend the pay to nine months": direct speech that
     // announces a plan in the first person is read as the text's own.
-    let announced = a.announcing.is_match(text) && !a.voices.is_match(&without_quotes(text));
-    let text = &if announced {
+    let text = &if announced(text, rules) {
         text.replace(['“', '”', '"'], " ")
     } else {
         if a.exclude.iter().any(|re| re.is_match(text)) {
@@ -497,6 +500,13 @@ pub fn action_kind(text: &str, rules: &Rules) -> Option<String> {
             .find(|(_, re)| re.is_match(text))
             .map_or_else(|| "other".to_string(), |(k, _)| k.clone()),
     )
+}
+
+/// Whether direct speech in the sentence announces a plan in the first
+/// person, said by someone other than a campaigner or critic.
+fn announced(text: &str, rules: &Rules) -> bool {
+    let a = &rules.actions;
+    a.announcing.is_match(text) && !a.voices.is_match(&without_quotes(text))
 }
 
 /// The legislation mentioned in article `doc` within the provision window
@@ -574,7 +584,13 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
             used.insert((doc, s.index));
             // "They are to scrap student fees, finance free care for the
             // elderly and replace the council tax": one measure per clause.
-            let clauses = split_actions(s.text, rules);
+            // A minister's own announcement splits like narration.
+            let basis = if announced(s.text, rules) {
+                s.text.replace(['“', '”', '"'], "")
+            } else {
+                s.text.to_string()
+            };
+            let clauses = split_actions(&basis, rules);
             let several = clauses.len() > 1;
             for clause in clauses {
                 let name = provision_name(&clause, rules);
@@ -587,7 +603,7 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
                     kind.clone()
                 };
                 // Where the clause starts: its time phrase is the nearest.
-                let at = s.text.find(clause.as_str()).unwrap_or(0);
+                let at = basis.find(clause.as_str()).unwrap_or(0);
                 place_action(
                     drafts,
                     rules,
@@ -628,7 +644,7 @@ fn add_bill_contents(story: &Story, rules: &Rules, drafts: &mut [Draft]) {
             if name.split_whitespace().count() < 4
                 || d.provisions
                     .iter()
-                    .any(|p| same_provision(&p.terms, &terms))
+                    .any(|p| same_provision(&p.terms, &terms) && !numbers_differ(&p.name, &name))
             {
                 continue;
             }
@@ -717,7 +733,7 @@ fn place_action(
         if !d
             .provisions
             .iter()
-            .any(|p| same_provision(&p.terms, &name_terms))
+            .any(|p| same_provision(&p.terms, &name_terms) && !numbers_differ(&p.name, &name))
         {
             let kind = if kind == "other" {
                 "provision".to_string()
@@ -753,9 +769,11 @@ fn place_action(
     }
     // The same action told again (in the lead and again lower down, or by
     // another outlet) is one measure, whatever type its words suggest.
-    let same = drafts
-        .iter_mut()
-        .find(|d| d.kind_override.is_some() && same_provision(&term_set(&d.name), &name_terms));
+    let same = drafts.iter_mut().find(|d| {
+        d.kind_override.is_some()
+            && same_provision(&term_set(&d.name), &name_terms)
+            && !numbers_differ(&d.statement, sentence)
+    });
     match same {
         Some(d) => d.mentions.push((doc, index, at)),
         None => drafts.push(Draft {
@@ -765,6 +783,7 @@ fn place_action(
             mentions: vec![(doc, index, at)],
             provisions: Vec::new(),
             kind_override: Some(kind),
+            statement: sentence.to_string(),
         }),
     }
 }
@@ -836,6 +855,20 @@ fn in_quotes(text: &str, at: usize) -> bool {
         }
     }
     inside
+}
+
+/// Whether two statements give different amounts ("fines of up to £2,500"
+/// and "a maximum fine of £1,000"): then they are two measures, however
+/// many words they share.
+fn numbers_differ(a: &str, b: &str) -> bool {
+    let numbers = |t: &str| -> HashSet<String> {
+        t.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .map(|n| n.trim_matches(['.', ',']).replace(',', ""))
+            .filter(|n| !n.is_empty())
+            .collect()
+    };
+    let (na, nb) = (numbers(a), numbers(b));
+    !na.is_empty() && !nb.is_empty() && na.is_disjoint(&nb)
 }
 
 /// Two provisions are the same when most of the shorter one's terms are in
@@ -1185,6 +1218,15 @@ mod tests {
             "{names:?}"
         );
         assert!(!names.iter().any(|n| n.contains("published")), "{names:?}");
+    }
+
+    #[test]
+    fn two_penalties_with_different_amounts_stay_two() {
+        let got = measures(&[
+            "Employers who fail to enforce the ban will face fines of up to £2,500.\n\
+             Individuals who persistently break the ban will face fines of up to £1,000.\n",
+        ]);
+        assert_eq!(got.len(), 2, "{got:#?}");
     }
 
     #[test]
