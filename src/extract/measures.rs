@@ -110,7 +110,9 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
 /// The sentence-level cue used by ranking: does this sentence mention a
 /// measure or state a provision?
 pub fn is_policy_sentence(s: &Sent, rules: &Rules) -> bool {
-    !find_mentions(s, rules).is_empty() || provision_kind(s.text, rules).is_some()
+    !find_mentions(s, rules).is_empty()
+        || provision_kind(s.text, rules).is_some()
+        || action_kind(s.text, rules).is_some()
 }
 
 fn find_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
