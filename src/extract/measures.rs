@@ -1060,10 +1060,17 @@ fn when_of<'a>(sentences: impl Iterator<Item = (usize, &'a Sent<'a>)>) -> Option
     let mut best: Option<(i64, When)> = None;
     let mut first_unresolved: Option<When> = None;
     for (at, sent) in sentences {
+        // A measure stated by a later clause of its sentence takes a time
+        // phrase of that clause when it has one, not one of the clause before.
+        let in_clause: Vec<_> = sent.times.iter().filter(|t| t.start >= at).collect();
+        let times: Vec<_> = if at > 0 && !in_clause.is_empty() {
+            in_clause
+        } else {
+            sent.times.iter().collect()
+        };
         if first_unresolved.is_none() {
             // Undated: the phrase nearest the measure in its first sentence.
-            first_unresolved = sent
-                .times
+            first_unresolved = times
                 .iter()
                 .min_by_key(|t| t.start.abs_diff(at))
                 .map(|t| When {
@@ -1072,8 +1079,7 @@ fn when_of<'a>(sentences: impl Iterator<Item = (usize, &'a Sent<'a>)>) -> Option
                     end: None,
                 });
         }
-        let nearest = sent
-            .times
+        let nearest = times
             .iter()
             .filter(|t| t.date.is_some())
             .min_by_key(|t| (t.start as i64 - at as i64).abs());
@@ -1220,6 +1226,20 @@ mod tests {
             "{names:?}"
         );
         assert!(!names.iter().any(|n| n.contains("published")), "{names:?}");
+    }
+
+    #[test]
+    fn a_clause_takes_its_own_time_phrase() {
+        let got = measures(&[
+            "The pay will be extended to nine months by 2007 and the aim is to get it \
+             up to the full 12 months by the end of the next Parliament.",
+        ]);
+        let aim = got
+            .iter()
+            .find(|m| m.name.contains("12 months"))
+            .unwrap_or_else(|| panic!("{got:#?}"));
+        let when = aim.when.as_ref().expect("a time phrase");
+        assert_eq!(when.text, "by the end of the next Parliament");
     }
 
     #[test]
