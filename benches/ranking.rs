@@ -195,16 +195,7 @@ fn run_peers(bbc: &[Summarized], gold: &[GoldArticle]) -> (Vec<(String, Picks)>,
         line(g.name.clone(), &g.doc, vec![3]);
     }
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/peers.py");
-    let mut child = Command::new("python3")
-        .arg(script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().expect("peers.py");
-    let _ = writer.join();
+    let out = python(&[script.as_os_str()], input);
     if !out.status.success() {
         println!("(peers.py failed: {}; peers not compared)", out.status);
         return (Vec::new(), None);
@@ -242,6 +233,22 @@ fn run_peers(bbc: &[Summarized], gold: &[GoldArticle]) -> (Vec<(String, Picks)>,
 
 /// Scores digest's summaries with the Python package too and reports the
 /// largest difference per pair and in the means.
+/// Runs `python3 ARGS` with `input` on its stdin (written from a thread, so
+/// a large input cannot deadlock against the child's output).
+fn python(args: &[&std::ffi::OsStr], input: String) -> std::process::Output {
+    let mut child = Command::new("python3")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().expect("python3");
+    let _ = writer.join();
+    out
+}
+
 fn check_rouge_against_python(bbc: &[Summarized], picks: &HashMap<String, Vec<usize>>) {
     if !python_has("rouge_score") {
         println!(
@@ -267,16 +274,7 @@ for line in sys.stdin:
     s = sc.score(ref, cand)
     print(json.dumps([s[k].fmeasure for k in ("rouge1", "rouge2", "rougeLsum")]))
 "#;
-    let mut child = Command::new("python3")
-        .args(["-c", script])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().expect("rouge-score");
-    let _ = writer.join();
+    let out = python(&["-c".as_ref(), script.as_ref()], input);
     let theirs: Vec<[f64; 3]> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .filter_map(|l| serde_json::from_str(l).ok())
@@ -521,7 +519,7 @@ fn stages(corpus: &Path) {
     use digest::document::Document;
     use digest::extract::{self, rules::Rules};
     use digest::ingest::{IngestOptions, ingest};
-    use digest::rank::{Candidate, rank};
+    use digest::rank::rank;
 
     let rules = Rules::builtin();
     let mut times: Vec<(&str, Duration)> = Vec::new();
@@ -544,22 +542,7 @@ fn stages(corpus: &Path) {
         let _ = extract::extract(&story, rules);
         extract_t += t.elapsed();
         let t = Instant::now();
-        let mut cands = Vec::new();
-        // As the pipeline does: copies of one text share their cues.
-        let mut cues_of: HashMap<&str, Vec<f64>> = HashMap::new();
-        for (d, sents) in story.sents.iter().enumerate() {
-            let cues = cues_of
-                .entry(story.docs[d].article.body.as_str())
-                .or_insert_with(|| extract::cues(&story, d, rules));
-            for (s, &cue) in sents.iter().zip(cues.iter()) {
-                cands.push(Candidate {
-                    doc: d,
-                    index: s.index,
-                    text: s.text,
-                    cue,
-                });
-            }
-        }
+        let cands = pipeline::candidates(&story, rules);
         cues_t += t.elapsed();
         let t = Instant::now();
         let _ = rank(&cands, 5, &opts);

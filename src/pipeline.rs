@@ -203,11 +203,10 @@ fn assemble(docs: Vec<Document>, period: Period, now: DateTime<Utc>, opts: &Opti
     }
 }
 
-/// The key sentences of a story, in rank order; a sentence several
-/// articles carry is listed once, citing the others in `also`.
-fn key_sentences(story: &extract::Story, rules: &Rules, opts: &Options) -> Vec<KeySentence> {
+/// Every sentence of a story offered for ranking, with its policy cue.
+/// Syndicated copies share their cues: the rules run once per text.
+pub fn candidates<'a>(story: &'a extract::Story, rules: &Rules) -> Vec<Candidate<'a>> {
     let mut cands = Vec::new();
-    // Syndicated copies share their cues: the rules run once per text.
     let mut cues_of: HashMap<&str, Vec<f64>> = HashMap::new();
     for (d, sents) in story.sents.iter().enumerate() {
         let cues = cues_of
@@ -222,6 +221,13 @@ fn key_sentences(story: &extract::Story, rules: &Rules, opts: &Options) -> Vec<K
             });
         }
     }
+    cands
+}
+
+/// The key sentences of a story, in rank order; a sentence several
+/// articles carry is listed once, citing the others in `also`.
+fn key_sentences(story: &extract::Story, rules: &Rules, opts: &Options) -> Vec<KeySentence> {
+    let cands = candidates(story, rules);
     let at = |c: usize| story.evidence(cands[c].doc, cands[c].index);
     rank(&cands, opts.key_sentences, &opts.rank)
         .into_iter()
