@@ -892,8 +892,12 @@ pub fn provision_name(sentence: &str, rules: &Rules) -> String {
         && m.start() < 40
     {
         text = text[m.end()..].to_string();
-        for adverb in ["even ", "also ", "potentially ", "possibly "] {
-            if let Some(rest) = text.trim_start().strip_prefix(adverb) {
+        for adverb in &rules.hedge_adverbs {
+            if let Some(rest) = text
+                .trim_start()
+                .strip_prefix(adverb.as_str())
+                .and_then(|r| r.strip_prefix(' '))
+            {
                 text = rest.to_string();
             }
         }

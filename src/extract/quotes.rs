@@ -475,12 +475,7 @@ fn person_name(run: &[&str], rules: &Rules) -> Option<String> {
     }
     // Letters after a name: "Guy Mansfield QC".
     let mut end = run.len();
-    while end > start
-        && matches!(
-            run[end - 1],
-            "QC" | "KC" | "MP" | "MEP" | "MSP" | "AM" | "OBE" | "MBE" | "CBE"
-        )
-    {
+    while end > start && rules.postnominals.iter().any(|p| p == run[end - 1]) {
         end -= 1;
     }
     let name = &run[start..end];
@@ -536,8 +531,7 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
             if let Some(name) = person_name(&run, rules) {
                 let parts: Vec<&str> = name.split(' ').collect();
                 // "Lord Falconer" is how a peer is named; "Mr Straw" is a short form.
-                let peer =
-                    parts.len() == 2 && matches!(parts[0], "Lord" | "Lady" | "Baroness" | "Baron");
+                let peer = parts.len() == 2 && rules.peer_titles.iter().any(|t| t == parts[0]);
                 let titled = !peer
                     && parts.iter().any(|p| {
                         rules

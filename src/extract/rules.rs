@@ -261,6 +261,8 @@ pub struct Rules {
     pub status: Vec<(String, Pattern)>,
     pub event_types: Vec<String>,
     pub hedge: Pattern,
+    /// Adverbs dropped after a hedge when naming a provision ("could even …").
+    pub hedge_adverbs: Vec<String>,
     /// Action sentences: predicates, objects/actors, exclusions, types.
     pub actions: Actions,
     /// A generic mention: determiner, up to three lower-case modifiers, a
@@ -284,6 +286,10 @@ pub struct Rules {
     pub openers: Vec<String>,
     pub given_name_titles: Vec<String>,
     pub surname_titles: Vec<String>,
+    /// Titles a peer is named by ("Lord Falconer").
+    pub peer_titles: Vec<String>,
+    /// Letters after a name ("QC", "MP").
+    pub postnominals: Vec<String>,
     pub roles: Vec<String>,
     pub pronouns: Vec<String>,
     /// Words that make a quote starting in lower case a clause, not a phrase.
@@ -393,6 +399,7 @@ struct EventsSection {
 #[derive(Deserialize)]
 struct HedgesSection {
     regex: String,
+    adverbs: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -428,6 +435,8 @@ struct SpeechFile {
     openers: Vec<String>,
     given_name_titles: Vec<String>,
     surname_titles: Vec<String>,
+    peer_titles: Vec<String>,
+    postnominals: Vec<String>,
     roles: Vec<String>,
     pronouns: Vec<String>,
     clause_words: Vec<String>,
@@ -665,6 +674,7 @@ impl Rules {
             status,
             event_types: m.events.types,
             hedge,
+            hedge_adverbs: m.hedges.adverbs.clone(),
             actions,
             generic,
             generic_types,
@@ -679,6 +689,8 @@ impl Rules {
             openers: s.openers,
             given_name_titles: s.given_name_titles,
             surname_titles: s.surname_titles,
+            peer_titles: s.peer_titles,
+            postnominals: s.postnominals,
             roles: s.roles,
             pronouns: s.pronouns,
             clause_words: s.clause_words,
