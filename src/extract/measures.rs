@@ -276,6 +276,11 @@ fn named_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
                     continue;
                 }
                 let (start, end) = (toks[first].0, toks[h + n - 1].1);
+                if rules.not_measures.is_match(&text[start..end])
+                    || rules.citing.is_match(&text[..start])
+                {
+                    continue;
+                }
                 let created = has_creation_cue(&text[..start], rules);
                 if t.needs_new && !created {
                     continue;
@@ -423,7 +428,9 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
                         (st == "announced" || st == "proposed") && re.is_match(s.text)
                     });
                     let new = s.text.to_lowercase().contains("new ");
-                    if !(planned || new) {
+                    // "Mr Straw said the move would save £6m": more about a
+                    // measure met before, left to `add_actions` to file.
+                    if !(planned || new) || refers_back(s.text, rules) {
                         continue;
                     }
                     if let Some(d) = drafts.iter_mut().find(|d| {
@@ -487,7 +494,8 @@ pub fn action_kind(text: &str, rules: &Rules) -> Option<String> {
         .map(|m| m.end())
         .chain(rules.actors.find(head).map(|(_, end, _)| end))
         .max();
-    let by_authority = subject_end.is_some_and(|end| head[end..].split_whitespace().count() <= 3)
+    let by_authority = (subject_end.is_some_and(|end| head[end..].split_whitespace().count() <= 3)
+        || passive_agent(&text[action..], rules))
         && !a.goals.is_match(text);
     let blanked = blank_ignored(text, rules);
     if !strong && !by_authority && !a.objects.is_match(&blanked) {
@@ -502,6 +510,30 @@ pub fn action_kind(text: &str, rules: &Rules) -> Option<String> {
             .find(|(_, re)| re.is_match(text))
             .map_or_else(|| "other".to_string(), |(k, _)| k.clone()),
     )
+}
+
+/// Whether the action is done by an authority named as its agent: "would
+/// be reviewed by a judge within seven days", "will be enforced by the
+/// police". The agent must follow within a few words of the action.
+fn passive_agent(action: &str, rules: &Rules) -> bool {
+    let Some(by) = action.find(" by ").filter(|&at| at <= 40) else {
+        return false;
+    };
+    let agent = action[by + 4..].trim_start();
+    let agent = ["the ", "a ", "an "]
+        .iter()
+        .find_map(|d| agent.strip_prefix(d))
+        .unwrap_or(agent);
+    rules
+        .actions
+        .authorities
+        .find(agent)
+        .is_some_and(|m| m.start() == 0)
+        || rules
+            .actors
+            .find(agent)
+            .next()
+            .is_some_and(|(start, _, _)| start == 0)
 }
 
 /// Whether direct speech in the sentence announces a plan in the first
@@ -751,6 +783,10 @@ fn place_action(
         }
         return;
     }
+    if !listed && let Some(d) = referred_measure(drafts, rules, (doc, index), sentence) {
+        d.mentions.push((doc, index, at));
+        return;
+    }
     if !listed
         && !rules
             .actions
@@ -788,6 +824,58 @@ fn place_action(
             statement: sentence.to_string(),
         }),
     }
+}
+
+/// The measure a sentence refers back to by its subject ("The deal is
+/// thought to have been hammered out", "Mr Straw said the move would save
+/// £6m"): the latest earlier action measure of the article whose statement
+/// holds the subject's noun, else one stated at most three sentences
+/// before. None when the sentence adds something new ("The new measures
+/// will place a new statutory duty …").
+fn referred_measure<'d>(
+    drafts: &'d mut [Draft],
+    rules: &Rules,
+    (doc, index): (usize, usize),
+    sentence: &str,
+) -> Option<&'d mut Draft> {
+    let noun = crate::text::stem(&back_reference(sentence, rules)?.to_lowercase());
+    let latest = |d: &Draft| {
+        d.mentions
+            .iter()
+            .filter(|&&(dd, si, _)| dd == doc && si < index)
+            .map(|&(_, si, _)| si)
+            .max()
+    };
+    let by_noun = drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.kind_override.is_some() && term_set(&d.statement).contains(&noun))
+        .filter_map(|(i, d)| latest(d).map(|si| (si, i)))
+        .max();
+    let near = drafts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| latest(d).map(|si| (si, i)))
+        .filter(|&(si, _)| index - si <= 3)
+        .max();
+    let (_, i) = by_noun.or(near)?;
+    drafts.get_mut(i)
+}
+
+/// The noun by which a sentence's subject refers back to a measure met
+/// before, when the rest of the sentence adds nothing new.
+fn back_reference<'t>(sentence: &'t str, rules: &Rules) -> Option<&'t str> {
+    let text = sentence.trim_start();
+    let reference = rules.actions.reference.captures(text)?;
+    let rest = &text[reference.get(0)?.end()..];
+    if rules.actions.fresh.is_match(rest) {
+        return None;
+    }
+    Some(reference.get(1)?.as_str())
+}
+
+fn refers_back(sentence: &str, rules: &Rules) -> bool {
+    back_reference(sentence, rules).is_some()
 }
 
 /// Splits a sentence into coordinated action clauses: a part after a
@@ -1253,6 +1341,69 @@ mod tests {
              Individuals who persistently break the ban will face fines of up to £1,000.\n",
         ]);
         assert_eq!(got.len(), 2, "{got:#?}");
+    }
+
+    #[test]
+    fn a_sentence_about_a_measure_met_before_is_more_of_it() {
+        let ms = measures(&["Ministers will close twelve asylum hotels by March.\n\
+             The Home Office said the move would be funded from the asylum budget.\n\
+             The plan will be reviewed by ministers in a year."]);
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        assert_eq!(ms[0].evidence.len(), 3);
+        // Something new all the same.
+        let ms = measures(&["Ministers will close twelve asylum hotels by March.\n\
+             The new measures will place a new duty on councils to house families."]);
+        assert_eq!(ms.len(), 2, "{ms:#?}");
+    }
+
+    #[test]
+    fn a_party_conference_or_a_cited_law_is_no_measure() {
+        assert!(measures(&["She spoke at the Labour Party Conference in Liverpool."]).is_empty());
+        assert!(
+            measures(&["Lawyers said the scheme may be incompatible with the Human Rights Act."])
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn talk_consequences_and_counts_so_far_are_no_measures() {
+        assert!(
+            measures(&["The Greens have promised to raise the issue in Parliament."]).is_empty()
+        );
+        assert!(measures(&["The plan could spark criticism from unions."]).is_empty());
+        assert!(
+            measures(&["Border Force has also returned 4,000 people and issued 300 new fines."])
+                .is_empty()
+        );
+        assert!(
+            measures(&["Nine towns have already had extra patrols under the scheme."]).is_empty()
+        );
+        assert!(measures(&["The Greens claim they can cut the bill by half."]).is_empty());
+    }
+
+    #[test]
+    fn rights_rules_from_now_on_and_business_to_come_are_measures() {
+        for body in [
+            "Tenants would also be able to challenge rent rises at a tribunal.",
+            "In future, every asylum claim will be decided within six months.",
+            "The motion will be debated in the Commons on Tuesday.",
+            "Twenty new detention places will be opened at Harmondsworth.",
+            "Any removal order would be reviewed by a judge within 48 hours.",
+            "The minister has been locked in talks with her French counterpart.",
+            "Deals are being sought with Iraq and Vietnam on returns.",
+        ] {
+            assert_eq!(measures(&[body]).len(), 1, "{body}");
+        }
+        // A passive agent who is not an authority is not enough.
+        assert!(measures(&["The decision would be reviewed by some within the week."]).is_empty());
+    }
+
+    #[test]
+    fn a_minister_saying_what_they_announced_is_a_measure() {
+        let ms = measures(&[
+            "The minister said: \"Last week I announced an additional £20m for rural bus routes.\"",
+        ]);
+        assert_eq!(ms.len(), 1, "{ms:#?}");
     }
 
     #[test]

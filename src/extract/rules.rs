@@ -191,6 +191,11 @@ pub struct Actions {
     pub clause_start: Pattern,
     /// A sentence that refers back to the measures just before it.
     pub anaphora: Pattern,
+    /// A sentence whose subject is a measure met before ("The deal is
+    /// thought to…", "Mr Straw said the move would…"); group 1 is its noun.
+    pub reference: Pattern,
+    /// What makes such a sentence state something new all the same.
+    pub fresh: Pattern,
 }
 
 /// The verb stems of `[actions] verbs` as one alternation, longest first,
@@ -252,6 +257,11 @@ pub struct Rules {
     pub determiners: Vec<String>,
     pub connectors: Vec<String>,
     pub creation: Vec<String>,
+    /// Names that look like measures and are not ("Conservative Party
+    /// Conference"), and what before a name makes it a citation of a law
+    /// in force rather than news of it ("incompatible with the … Act").
+    pub not_measures: Pattern,
+    pub citing: Pattern,
     pub provision_window: usize,
     pub provision_patterns: Vec<(String, Pattern)>,
     pub frames_leading: Vec<Pattern>,
@@ -336,6 +346,8 @@ struct ActionsSection {
     list_item: String,
     clause_start: String,
     anaphora: String,
+    reference: String,
+    fresh: String,
     ignore: Vec<String>,
     objects: Vec<String>,
     novelty: String,
@@ -361,6 +373,8 @@ struct NamesSection {
     determiners: Vec<String>,
     connectors: Vec<String>,
     creation: Vec<String>,
+    not_measures: String,
+    citing: String,
 }
 
 #[derive(Deserialize)]
@@ -574,6 +588,8 @@ impl Rules {
                 .collect::<Result<_, _>>()?,
             list_intro: compile(measures, &m.actions.list_intro)?,
             anaphora: compile(measures, &m.actions.anaphora)?,
+            reference: compile(measures, &m.actions.reference)?,
+            fresh: compile(measures, &m.actions.fresh)?,
             clause_start: compile(
                 measures,
                 &m.actions
@@ -665,6 +681,8 @@ impl Rules {
             determiners: m.names.determiners,
             connectors: m.names.connectors,
             creation: m.names.creation,
+            not_measures: compile(measures, &m.names.not_measures)?,
+            citing: compile(measures, &m.names.citing)?,
             provision_window: m.provisions.window,
             provision_patterns,
             frames_leading,
@@ -717,12 +735,16 @@ impl Rules {
             .chain([
                 &self.hedge,
                 &self.generic,
+                &self.not_measures,
+                &self.citing,
                 &a.objects,
                 &a.novelty,
                 &a.list_intro,
                 &a.list_item,
                 &a.clause_start,
                 &a.anaphora,
+                &a.reference,
+                &a.fresh,
                 &a.judging,
                 &a.announcing,
                 &a.voices,
