@@ -654,38 +654,86 @@ fn score_date(story: &GoldStory, m: &Measure, g: &GoldMeasure, r: &mut Report) {
     }
 }
 
-fn digits(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '%' || *c == '£')
-        .collect::<String>()
-        .to_lowercase()
+/// The numbers a figure's value states, as plain digits: "£1,400" → 1400,
+/// "between 15,000 and 20,000" → 15000 and 20000, "Fifty" → 50.
+fn numbers(value: &str) -> Vec<String> {
+    const WORDS: [(&str, &str); 20] = [
+        ("one", "1"),
+        ("two", "2"),
+        ("three", "3"),
+        ("four", "4"),
+        ("five", "5"),
+        ("six", "6"),
+        ("seven", "7"),
+        ("eight", "8"),
+        ("nine", "9"),
+        ("ten", "10"),
+        ("eleven", "11"),
+        ("twelve", "12"),
+        ("fifteen", "15"),
+        ("twenty", "20"),
+        ("thirty", "30"),
+        ("forty", "40"),
+        ("fifty", "50"),
+        ("sixty", "60"),
+        ("hundred", "100"),
+        ("thousand", "1000"),
+    ];
+    value
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == ','))
+        .filter_map(|w| {
+            let w = w.trim_matches(['.', ',']);
+            let lower = w.to_lowercase();
+            let lower = lower.strip_suffix("fold").unwrap_or(&lower);
+            if let Some((_, n)) = WORDS.iter().find(|(word, _)| *word == lower) {
+                return Some(n.to_string());
+            }
+            let digits: String = w.chars().filter(|c| *c != ',').collect();
+            let number = digits.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            (!number.is_empty() && number.parse::<f64>().is_ok()).then(|| number.to_string())
+        })
+        .collect()
 }
 
+/// A predicted figure states a gold one when every number of the one is a
+/// number of the other ("more than 400" and "400"; "between 10 and 25%"
+/// and "25%"), whole numbers only: "50" does not match "25,000". Pairs are
+/// a maximum matching, so a loose prediction cannot take a gold figure
+/// another prediction states exactly.
 fn score_figures(story: &GoldStory, predicted: &[Figure], r: &mut Report) {
-    let mut used = HashSet::new();
-    for g in &story.figures {
+    let ours: Vec<Vec<String>> = predicted.iter().map(|f| numbers(&f.value)).collect();
+    let edges: Vec<Vec<usize>> = ours
+        .iter()
+        .map(|p| {
+            story
+                .figures
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| {
+                    let g = numbers(&g.value);
+                    !g.is_empty()
+                        && !p.is_empty()
+                        && (g.iter().all(|n| p.contains(n)) || p.iter().all(|n| g.contains(n)))
+                })
+                .map(|(i, _)| i)
+                .collect()
+        })
+        .collect();
+    let owner = max_matching(&edges, story.figures.len());
+    for (g, item) in story.figures.iter().zip(&owner) {
         r.figures.gold += 1;
-        let gv = digits(&g.value);
-        let hit = predicted.iter().enumerate().find(|(i, f)| {
-            !used.contains(i) && {
-                let v = digits(&f.value);
-                v.contains(&gv) || (gv.contains(&v) && v.chars().any(|c| c.is_ascii_digit()))
-            }
-        });
-        match hit {
-            Some((i, _)) => {
-                used.insert(i);
-                r.figures.found += 1;
-            }
-            None => r.details.push(format!(
+        if item.is_some() {
+            r.figures.found += 1;
+        } else {
+            r.details.push(format!(
                 "{}: missed figure {} (article {})",
                 story.id, g.value, g.article
-            )),
+            ));
         }
     }
     for (i, f) in predicted.iter().enumerate() {
         r.figures.predicted += 1;
-        if used.contains(&i) {
+        if owner.contains(&Some(i)) {
             r.figures.correct += 1;
         } else {
             r.details.push(format!(
@@ -759,5 +807,22 @@ fn score_quotes(story: &GoldStory, predicted: &[Quote], r: &mut Report) {
                 story.id, q.speaker, head
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbers;
+
+    #[test]
+    fn a_figure_is_its_whole_numbers() {
+        assert_eq!(numbers("£1,400"), ["1400"]);
+        assert_eq!(numbers("between 15,000 and 20,000"), ["15000", "20000"]);
+        assert_eq!(numbers("Fifty"), ["50"]);
+        assert_eq!(numbers("sixfold"), ["6"]);
+        assert_eq!(numbers("about £8.1bn"), ["8.1"]);
+        assert_eq!(numbers("9.8%"), ["9.8"]);
+        // "50" is no part of "25,000".
+        assert!(!numbers("25,000").contains(&"50".to_string()));
     }
 }
