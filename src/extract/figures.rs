@@ -10,11 +10,28 @@ use regex::Regex;
 use super::{Sent, Story};
 use crate::digest::Figure;
 
+/// A number with a time after it that says "ago": "30 or 40 years ago".
+static AGO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\S+(?:\s+(?:or|to|and)\s+\S+)?\s+(?:years?|months?|weeks?|days?|decades?)\s+ago\b",
+    )
+    .expect("valid")
+});
+/// The first number of a range: "between 15,000 and 20,000".
+static BETWEEN_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\S+\s+and\s+[£$€]?\d").expect("valid"));
+/// What comes before the second number of a range.
+static BETWEEN_SECOND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bbetween\s+[£$€]?\d[\d,.]*\s*(?:%|m|bn)?\s+and\s+$").expect("valid")
+});
+
 /// `rules/figures.toml`, with the number pattern built from it.
 struct FigureRules {
     number: Regex,
     stop: Vec<String>,
     labels: Vec<String>,
+    compared: Vec<String>,
+    past: Vec<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -23,6 +40,8 @@ struct FiguresFile {
     number_words: Vec<String>,
     stop: Vec<String>,
     labels: Vec<String>,
+    compared: Vec<String>,
+    past: Vec<String>,
 }
 
 static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
@@ -50,6 +69,8 @@ static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
             .expect("figure pattern is valid"),
         stop: f.stop,
         labels: f.labels,
+        compared: f.compared,
+        past: f.past,
     }
 });
 
@@ -116,9 +137,37 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         let before = &text[..whole.start()];
         let after = &text[whole.end()..];
         let prev_char = before.chars().next_back();
-        if prev_char.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '-' || c == '/') {
-            continue; // "G7", "No.10", "2005/06", part of a word
+        if prev_char
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '/' | '#' | '&'))
+        {
+            continue; // "G7", "No.10", "2005/06", part of a word, "&#233;"
         }
+        // Said before the modifier ("down from more than 300"), in lower case.
+        let lead = before.trim_end().to_lowercase();
+        let ends_with = |phrases: &[String]| {
+            phrases.iter().any(|p| {
+                lead.strip_suffix(p.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', '(', ',']))
+            })
+        };
+        if ends_with(&RULES.compared) || (duration.is_some() && ends_with(&RULES.past)) {
+            continue;
+        }
+        // "30 or 40 years ago", "two years ago": a time, not a figure.
+        if AGO.is_match(&text[whole.start()..]) {
+            continue;
+        }
+        // "between 15,000 and 20,000 couples": one figure, the range, read
+        // at its second number.
+        if BETWEEN_FIRST.is_match(&text[whole.start()..])
+            && before.trim_end().to_lowercase().ends_with("between")
+        {
+            continue;
+        }
+        let range_start = BETWEEN_SECOND
+            .find(before)
+            .map(|m| m.start())
+            .filter(|_| c.name("modifier").is_none());
         let prev_word = before.split_whitespace().next_back().unwrap_or("");
         if RULES.labels.iter().any(|l| l == prev_word) {
             continue;
@@ -182,7 +231,10 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         {
             continue;
         }
-        let value = whole.as_str().trim().to_string();
+        let value = text[range_start.unwrap_or(whole.start())..whole.end()]
+            .trim()
+            .to_string();
+        let before = &text[..range_start.unwrap_or(whole.start())];
         // What a count counts follows it ("38,816 people crossed"); what a
         // sum, share or length measures comes before it ("jailed for up to
         // 14 years", "to rise by £1,400").
@@ -283,6 +335,25 @@ mod tests {
             values("Waiting lists fell from 785 to 708 patients."),
             ["708"]
         );
+    }
+
+    #[test]
+    fn a_range_is_one_figure_and_old_values_past_cases_and_times_ago_are_none() {
+        assert_eq!(
+            values("Between 15,000 and 20,000 families apply each year."),
+            ["Between 15,000 and 20,000"]
+        );
+        assert_eq!(
+            values("Arrivals fell to 6,630, down from 7,613 a year earlier."),
+            ["6,630"]
+        );
+        assert!(values("The rules were written 30 or 40 years ago.").is_empty());
+        assert!(values("Two smugglers were jailed for a total of 35 years.").is_empty());
+        assert_eq!(
+            values("Smugglers could be jailed for up to 14 years."),
+            ["up to 14 years"]
+        );
+        assert!(values("She met her fianc&#233;e in Calais.").is_empty());
     }
 
     #[test]
