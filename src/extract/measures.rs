@@ -44,6 +44,9 @@ struct ProvisionDraft {
     name: String,
     terms: HashSet<String>,
     evidence: Vec<(usize, usize)>,
+    /// Where in its first sentence the provision is stated (a later
+    /// clause takes that clause's time phrase).
+    at: usize,
 }
 
 pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
@@ -418,6 +421,7 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
                             name,
                             terms: name_terms,
                             evidence: vec![(doc, s.index)],
+                            at: 0,
                         }),
                     }
                 }
@@ -687,6 +691,7 @@ fn add_bill_contents(story: &Story, rules: &Rules, drafts: &mut [Draft]) {
                 name,
                 terms,
                 evidence: vec![(doc, si)],
+                at: start,
             });
         }
     }
@@ -779,6 +784,7 @@ fn place_action(
                 name,
                 terms: name_terms,
                 evidence: vec![(doc, index)],
+                at,
             });
         }
         return;
@@ -888,7 +894,7 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
     // Whether the current part opened as an action of its own.
     let mut opened = false;
     let mut rest = body;
-    while let Some((i, sep)) = [", and ", ", ", " and "]
+    while let Some((i, sep)) = [", and ", ", or ", ", ", " and "]
         .iter()
         .filter_map(|sep| {
             let offset = body.len() - rest.len();
@@ -900,7 +906,10 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
         .min_by_key(|(i, sep)| (*i, std::cmp::Reverse(sep.len())))
     {
         let (head, tail) = (&rest[..i], &rest[i + sep.len()..]);
-        let starts_action = rules.actions.clause_start.is_match(tail.trim_start());
+        // "The plans include a dedicated team for each area and a 10 point
+        // charter": each item of what a plan includes is a measure.
+        let starts_action = rules.actions.clause_start.is_match(tail.trim_start())
+            || (rules.actions.inclusion.is_match(body) && rules.actions.item.is_match(tail.trim_start()));
         let head_acts = |h: &str| {
             rules
                 .actions
@@ -1117,7 +1126,12 @@ fn finish(d: Draft, story: &Story, rules: &Rules) -> Measure {
                 status: status.clone(),
                 actors: Vec::new(),
                 place: None,
-                when: when_of(p.evidence.iter().map(|&(doc, s)| (0, &story.sents[doc][s]))),
+                when: when_of(
+                    p.evidence
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &(doc, s))| (if i == 0 { p.at } else { 0 }, &story.sents[doc][s])),
+                ),
                 hedged,
                 provisions: Vec::new(),
                 evidence: ev,

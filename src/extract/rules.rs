@@ -196,6 +196,9 @@ pub struct Actions {
     pub reference: Pattern,
     /// What makes such a sentence state something new all the same.
     pub fresh: Pattern,
+    /// A sentence listing what a plan includes, and the start of one item.
+    pub inclusion: Pattern,
+    pub item: Pattern,
 }
 
 /// The verb stems of `[actions] verbs` as one alternation, longest first,
@@ -348,6 +351,8 @@ struct ActionsSection {
     anaphora: String,
     reference: String,
     fresh: String,
+    inclusion: String,
+    item: String,
     ignore: Vec<String>,
     objects: Vec<String>,
     novelty: String,
@@ -590,6 +595,8 @@ impl Rules {
             anaphora: compile(measures, &m.actions.anaphora)?,
             reference: compile(measures, &m.actions.reference)?,
             fresh: compile(measures, &m.actions.fresh)?,
+            inclusion: compile(measures, &m.actions.inclusion)?,
+            item: compile(measures, &m.actions.item)?,
             clause_start: compile(
                 measures,
                 &m.actions
@@ -745,6 +752,8 @@ impl Rules {
                 &a.anaphora,
                 &a.reference,
                 &a.fresh,
+                &a.inclusion,
+                &a.item,
                 &a.judging,
                 &a.announcing,
                 &a.voices,
