@@ -59,7 +59,7 @@ static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
         (?P<modifier>\b(?i:{modifiers})\s+)?
         (?P<number>[£$€]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?
           |\b(?i:{words}))
-        (?P<unit>(?:\s?(?:%|per\ cent|percent)|(?:m|bn|k|p)\b|\s(?:million|billion|trillion)\b|fold\b))?
+        (?P<unit>(?:\s?(?:%|per\ cent|percent)|(?:m|bn|k|p)\b|\s?(?:million|billion|trillion)\b|fold\b))?
         (?P<duration>\s(?:years?|months?|weeks?|days?|hours?|minutes?)\b)?",
         modifiers = alt(&f.modifiers),
         words = alt(&f.number_words),
@@ -354,6 +354,8 @@ mod tests {
             ["up to 14 years"]
         );
         assert!(values("She met her fianc&#233;e in Calais.").is_empty());
+        assert_eq!(values("A £33million fund opens."), ["£33million"]);
+        assert!(values("He spoke outside Number 10 on Friday.").is_empty());
     }
 
     #[test]

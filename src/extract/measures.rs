@@ -47,6 +47,9 @@ struct ProvisionDraft {
     /// Where in its first sentence the provision is stated (a later
     /// clause takes that clause's time phrase).
     at: usize,
+    /// The words that state it, whole (its name may be cut short): two
+    /// statements of different amounts are two provisions.
+    statement: String,
 }
 
 pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
@@ -218,6 +221,21 @@ fn named_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
     let is_det = |w: &str| rules.determiners.iter().any(|d| d == w);
     let is_name_word =
         |i: usize| is_word(i) && entities::is_capitalized(word(i)) && !is_det(word(i));
+    // The "(" of a bracketed run of name words closed at token `close`,
+    // with a name word before it.
+    let bracketed = |close: usize| -> Option<usize> {
+        if &text[toks[close].0..toks[close].1] != ")" {
+            return None;
+        }
+        let open = (close.saturating_sub(7)..close)
+            .rev()
+            .find(|&k| &text[toks[k].0..toks[k].1] == "(")?;
+        let inside_ok = (open + 1..close).all(|k| {
+            is_name_word(k) || (is_word(k) && rules.connectors.iter().any(|c| c == word(k)))
+        });
+        (inside_ok && open > close.saturating_sub(7) && open > 0 && is_name_word(open - 1))
+            .then_some(open - 1)
+    };
     let mut out: Vec<Mention> = Vec::new();
     for (ty, t) in rules.types.iter().enumerate() {
         // Most sentences name no measure: a substring test skips the token walk.
@@ -244,6 +262,11 @@ fn named_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
                     if is_name_word(p) {
                         first = p;
                         j = p;
+                    } else if let Some(open) = bracketed(p) {
+                        // "Water (Special Measures) Bill": a bracketed part
+                        // of name words inside the name.
+                        first = open;
+                        j = open;
                     } else if p > 0
                         && ((is_word(p) && rules.connectors.iter().any(|c| c == word(p)))
                             || (toks[p].2 == Tok::Comma && is_name_word(p + 1)))
@@ -409,7 +432,7 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
                     match d.provisions.iter_mut().find(|p| {
                         p.kind == kind
                             && same_provision(&p.terms, &name_terms)
-                            && !numbers_differ(&p.name, &name)
+                            && !numbers_differ(&p.statement, s.text)
                     }) {
                         Some(p) => {
                             if !p.evidence.contains(&(doc, s.index)) {
@@ -422,6 +445,7 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
                             terms: name_terms,
                             evidence: vec![(doc, s.index)],
                             at: 0,
+                            statement: s.text.to_string(),
                         }),
                     }
                 }
@@ -477,11 +501,26 @@ pub fn action_kind(text: &str, rules: &Rules) -> Option<String> {
     let strong = a.strong.iter().any(|re| re.is_match(text));
     // Where the first action starts: a verb of judgement before it makes
     // the sentence someone's opinion of the action.
+    // An action inside a relative clause about someone ("Yvette Cooper, who
+    // has been holding meetings, …") is background, not the sentence's act.
+    let relative = |at: usize| {
+        let before = &text[..at];
+        [", who ", ", which "].iter().any(|w| {
+            before.rfind(w).is_some_and(|i| {
+                let between = &before[i + w.len()..];
+                !between.contains(',') && between.split_whitespace().count() <= 3
+            })
+        })
+    };
     let action = a
         .strong
         .iter()
         .chain(&a.predicates)
-        .filter_map(|re| re.find(text).map(|m| m.start()))
+        .filter_map(|re| {
+            re.find_iter(text)
+                .map(|m| m.start())
+                .find(|&at| !relative(at))
+        })
         .min()?;
     if a.judging.find(text).is_some_and(|m| m.start() < action) {
         return None;
@@ -508,12 +547,7 @@ pub fn action_kind(text: &str, rules: &Rules) -> Option<String> {
     if a.exclude.iter().any(|re| re.is_match(text)) {
         return None;
     }
-    Some(
-        a.types
-            .iter()
-            .find(|(_, re)| re.is_match(text))
-            .map_or_else(|| "other".to_string(), |(k, _)| k.clone()),
-    )
+    Some(list_item_kind(text, rules))
 }
 
 /// Whether the action is done by an authority named as its agent: "would
@@ -573,13 +607,15 @@ fn nearest_legislation<'d>(
         .map(|(_, d)| d)
 }
 
-/// The type of a listed measure: by its words, else "other".
+/// The type of an action measure: by its words (the `[actions] ignore`
+/// phrases blanked, so "deal with" is no deal), else "other".
 fn list_item_kind(text: &str, rules: &Rules) -> String {
+    let text = blank_ignored(text, rules);
     rules
         .actions
         .types
         .iter()
-        .find(|(_, re)| re.is_match(text))
+        .find(|(_, re)| re.is_match(&text))
         .map_or_else(|| "other".to_string(), |(k, _)| k.clone())
 }
 
@@ -669,30 +705,43 @@ fn add_bill_contents(story: &Story, rules: &Rules, drafts: &mut [Draft]) {
         for (doc, si, start) in d.mentions.clone() {
             let text = story.sents[doc][si].text;
             let after = text.get(start..).unwrap_or(text);
-            let taken = d.provisions.iter().any(|p| p.evidence.contains(&(doc, si)));
-            if taken
-                || !seen.insert((doc, si))
+            if !seen.insert((doc, si))
                 || rules.actions.passage.is_match(after)
                 || action_kind(after, rules).is_none()
             {
                 continue;
             }
-            let name = provision_name(after, rules);
-            let terms = term_set(&name);
-            if name.split_whitespace().count() < 4
-                || d.provisions
-                    .iter()
-                    .any(|p| same_provision(&p.terms, &terms) && !numbers_differ(&p.name, &name))
-            {
-                continue;
+            // "… Bill to strengthen regulation, give the regulator new powers
+            // to ban bonuses and increase accountability": one provision a
+            // clause, in place of one for the whole sentence.
+            let clauses = split_actions(after, rules);
+            let taken = d.provisions.iter().any(|p| p.evidence.contains(&(doc, si)));
+            if taken {
+                if clauses.len() < 2 {
+                    continue;
+                }
+                d.provisions.retain(|p| p.evidence != [(doc, si)]);
             }
-            d.provisions.push(ProvisionDraft {
-                kind: "provision".to_string(),
-                name,
-                terms,
-                evidence: vec![(doc, si)],
-                at: start,
-            });
+            for clause in clauses {
+                let name = provision_name(&clause, rules);
+                let terms = term_set(&name);
+                if name.split_whitespace().count() < 4
+                    || d.provisions.iter().any(|p| {
+                        same_provision(&p.terms, &terms) && !numbers_differ(&p.statement, &clause)
+                    })
+                {
+                    continue;
+                }
+                let at = start + after.find(clause.as_str()).unwrap_or(0);
+                d.provisions.push(ProvisionDraft {
+                    kind: provision_kind(&clause, rules).unwrap_or_else(|| "provision".to_string()),
+                    name,
+                    terms,
+                    evidence: vec![(doc, si)],
+                    at,
+                    statement: clause.clone(),
+                });
+            }
         }
     }
 }
@@ -769,11 +818,9 @@ fn place_action(
 ) {
     let name_terms = term_set(&name);
     if let Some(d) = nearest_legislation(drafts, rules, doc, index) {
-        if !d
-            .provisions
-            .iter()
-            .any(|p| same_provision(&p.terms, &name_terms) && !numbers_differ(&p.name, &name))
-        {
+        if !d.provisions.iter().any(|p| {
+            same_provision(&p.terms, &name_terms) && !numbers_differ(&p.statement, sentence)
+        }) {
             let kind = if kind == "other" {
                 "provision".to_string()
             } else {
@@ -785,6 +832,7 @@ fn place_action(
                 terms: name_terms,
                 evidence: vec![(doc, index)],
                 at,
+                statement: sentence.to_string(),
             });
         }
         return;
@@ -909,7 +957,8 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
         // "The plans include a dedicated team for each area and a 10 point
         // charter": each item of what a plan includes is a measure.
         let starts_action = rules.actions.clause_start.is_match(tail.trim_start())
-            || (rules.actions.inclusion.is_match(body) && rules.actions.item.is_match(tail.trim_start()));
+            || (rules.actions.inclusion.is_match(body)
+                && rules.actions.item.is_match(tail.trim_start()));
         let head_acts = |h: &str| {
             rules
                 .actions
@@ -1105,39 +1154,36 @@ fn finish(d: Draft, story: &Story, rules: &Rules) -> Measure {
     };
     let hedged = !sents.is_empty() && sents.iter().all(|s| rules.hedge.is_match(s.text));
 
-    let provisions = d
-        .provisions
-        .into_iter()
-        .map(|p| {
-            let ev: Vec<Evidence> = p
-                .evidence
-                .iter()
-                .map(|&(doc, s)| story.evidence(doc, s))
-                .collect();
-            let hedged = p
-                .evidence
-                .iter()
-                .all(|&(doc, s)| rules.hedge.is_match(story.sents[doc][s].text));
-            Measure {
-                id: String::new(),
-                name: p.name,
-                kind: p.kind,
-                // A provision stands where its bill or plan stands.
-                status: status.clone(),
-                actors: Vec::new(),
-                place: None,
-                when: when_of(
-                    p.evidence
-                        .iter()
-                        .enumerate()
-                        .map(|(i, &(doc, s))| (if i == 0 { p.at } else { 0 }, &story.sents[doc][s])),
-                ),
-                hedged,
-                provisions: Vec::new(),
-                evidence: ev,
-            }
-        })
-        .collect();
+    let provisions =
+        d.provisions
+            .into_iter()
+            .map(|p| {
+                let ev: Vec<Evidence> = p
+                    .evidence
+                    .iter()
+                    .map(|&(doc, s)| story.evidence(doc, s))
+                    .collect();
+                let hedged = p
+                    .evidence
+                    .iter()
+                    .all(|&(doc, s)| rules.hedge.is_match(story.sents[doc][s].text));
+                Measure {
+                    id: String::new(),
+                    name: p.name,
+                    kind: p.kind,
+                    // A provision stands where its bill or plan stands.
+                    status: status.clone(),
+                    actors: Vec::new(),
+                    place: None,
+                    when: when_of(p.evidence.iter().enumerate().map(|(i, &(doc, s))| {
+                        (if i == 0 { p.at } else { 0 }, &story.sents[doc][s])
+                    })),
+                    hedged,
+                    provisions: Vec::new(),
+                    evidence: ev,
+                }
+            })
+            .collect();
 
     Measure {
         id: String::new(),
@@ -1418,6 +1464,39 @@ mod tests {
             "The minister said: \"Last week I announced an additional £20m for rural bus routes.\"",
         ]);
         assert_eq!(ms.len(), 1, "{ms:#?}");
+    }
+
+    #[test]
+    fn powers_votes_and_work_under_way_are_measures_and_risks_are_not() {
+        for body in [
+            "The new code would allow border officers to refuse entry at the port.",
+            "MPs voted on Tuesday to permanently halt the scheme.",
+            "Spain began relocating migrants to mainland reception centres.",
+            "Recruitment of fifty new caseworkers will begin in January.",
+            "The directive introduces a common asylum procedure for all member states.",
+        ] {
+            assert_eq!(measures(&[body]).len(), 1, "{body}");
+        }
+        for body in [
+            "Migrants are at a high risk of being detained on arrival.",
+            "Charities say lives would be put at risk if boats were turned back.",
+            "In 2023, 4,000 people had been removed under the scheme.",
+            "Ms Ruiz, who has been holding talks with mayors, praised the plan.",
+            "Full details of the scheme will be set out in due course.",
+        ] {
+            assert!(measures(&[body]).is_empty(), "{body}");
+        }
+    }
+
+    #[test]
+    fn each_thing_a_named_bill_does_is_a_provision() {
+        let ms = measures(&[
+            "The Rivers (Clean Water) Bill will give the regulator new powers to fine firms \
+             and require bosses to report leaks.",
+        ]);
+        let bill = ms.iter().find(|m| m.kind == "legislation");
+        let bill = bill.unwrap_or_else(|| panic!("{ms:#?}"));
+        assert_eq!(bill.provisions.len(), 2, "{bill:#?}");
     }
 
     #[test]
