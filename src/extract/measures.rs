@@ -656,6 +656,12 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
                 None => continue,
             };
             used.insert((doc, s.index));
+            // "The plan was to ensure offenders were monitored …, preventing
+            // many from being lost": more about a measure met before, whole.
+            if !listed && let Some(d) = referred_measure(drafts, rules, (doc, s.index), s.text) {
+                d.mentions.push((doc, s.index, 0));
+                continue;
+            }
             // "They are to scrap student fees, finance free care for the
             // elderly and replace the council tax": one measure per clause.
             // A minister's own announcement splits like narration.
@@ -1497,6 +1503,29 @@ mod tests {
         let bill = ms.iter().find(|m| m.kind == "legislation");
         let bill = bill.unwrap_or_else(|| panic!("{ms:#?}"));
         assert_eq!(bill.provisions.len(), 2, "{bill:#?}");
+    }
+
+    #[test]
+    fn what_will_be_done_needs_no_name_for_it() {
+        for body in [
+            "Appeals will also be processed within six weeks.",
+            "Student visas will not be renewed for such courses.",
+            "Landlords can no longer evict tenants without a reason.",
+            "Small charities are exempt from the levy.",
+            "Applicants will be required to show a clean record.",
+            "The president declared a national emergency at the border.",
+            "The order directs the armed forces to build holding sites.",
+            "The administration suspended the appointment system on Monday.",
+            "Operators who break the rules will lose their licenses.",
+        ] {
+            assert_eq!(measures(&[body]).len(), 1, "{body}");
+        }
+        // A deal with someone is still a deal; to deal with something is not.
+        assert_eq!(
+            measures(&["The minister unveiled the details of the returns deal with Paris."]).len(),
+            1
+        );
+        assert!(measures(&["Councils will struggle to deal with the backlog."]).is_empty());
     }
 
     #[test]

@@ -585,12 +585,14 @@ impl Rules {
                     .collect::<Result<_, _>>()?
             },
             ignore: m.actions.ignore.clone(),
-            strong: m
-                .actions
-                .strong
-                .iter()
-                .map(|r| compile(measures, r))
-                .collect::<Result<_, _>>()?,
+            strong: {
+                let verbs = verb_alternation(&m.actions.verbs);
+                m.actions
+                    .strong
+                    .iter()
+                    .map(|r| compile(measures, &r.replace("VERBS", &verbs)))
+                    .collect::<Result<_, _>>()?
+            },
             list_intro: compile(measures, &m.actions.list_intro)?,
             anaphora: compile(measures, &m.actions.anaphora)?,
             reference: compile(measures, &m.actions.reference)?,

@@ -37,7 +37,10 @@ pub struct Draft {
 
 impl Draft {
     /// The article, with the draft's id or else [`stable_id`] of its URL or text.
-    pub fn into_article(self, origin: Origin) -> Article {
+    pub fn into_article(mut self, origin: Origin) -> Article {
+        if let Some(m) = DATELINE.find(&self.body) {
+            self.body.drain(..m.end());
+        }
         let id = self
             .id
             .filter(|id| !id.trim().is_empty())
@@ -55,6 +58,17 @@ impl Draft {
         }
     }
 }
+
+/// A wire dateline opening the body ("LONDON (Reuters) - ", "ERBIL,
+/// Kurdistan Region - ", "BRUSSELS — "): a place in capitals, perhaps a
+/// region and an agency, then a dash. It is no sentence of the story and
+/// its place is not a speaker or a measure.
+static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*(?:\([A-Za-z ]{2,20}\)\s*)?[-–—]+\s+",
+    )
+    .expect("dateline pattern")
+});
 
 #[derive(Debug, Clone)]
 pub struct IngestOptions {
@@ -354,6 +368,33 @@ mod tests {
             normalize_body(t),
             "A headline\n\nThe minister said the plan would start soon.\nNext paragraph."
         );
+    }
+
+    #[test]
+    fn a_wire_dateline_is_not_part_of_the_story() {
+        let body = |text: &str| {
+            Draft {
+                body: text.to_string(),
+                ..Draft::default()
+            }
+            .into_article(Origin::Path(PathBuf::from("a.txt")))
+            .body
+        };
+        assert_eq!(
+            body("ATHENS (Reuters) - Greece will pause claims."),
+            "Greece will pause claims."
+        );
+        assert_eq!(
+            body("ERBIL, Kurdistan Region - A deal was signed."),
+            "A deal was signed."
+        );
+        assert_eq!(body("BRUSSELS — Ministers met."), "Ministers met.");
+        // Not a dateline: a sentence in title case, an acronym subject.
+        assert_eq!(
+            body("The minister - a former judge - spoke."),
+            "The minister - a former judge - spoke."
+        );
+        assert_eq!(body("UK - France talks end."), "UK - France talks end.");
     }
 
     #[test]
