@@ -17,6 +17,20 @@ static AGO: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid")
 });
+/// A length joined to its number: "30-month", "five-year".
+static LENGTH_COMPOUND: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^-(?:year|month|week|day|hour)s?\b").expect("valid"));
+/// Before the losing side of a vote: "by 34 votes to 19".
+static TALLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d\s+votes?\s+to\s*$").expect("valid"));
+/// After the length of a statistic's period: "in the 12 months to June".
+static PERIOD_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:to|ending|ended)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|the end of)\b").expect("valid")
+});
+/// An age that is a rule, not a person's: "under the age of 16".
+static AGE_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:under|over|below|above|minimum|maximum|from) the age of\s*$|\bminimum age of\s*$").expect("valid")
+});
 /// The first number of a range: "between 15,000 and 20,000".
 static BETWEEN_FIRST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\S+\s+and\s+[£$€]?\d").expect("valid"));
@@ -32,12 +46,13 @@ struct FigureRules {
     labels: Vec<String>,
     compared: Vec<String>,
     past: Vec<String>,
+    number_words: std::collections::BTreeMap<String, u32>,
 }
 
 #[derive(serde::Deserialize)]
 struct FiguresFile {
     modifiers: Vec<String>,
-    number_words: Vec<String>,
+    number_words: std::collections::BTreeMap<String, u32>,
     stop: Vec<String>,
     labels: Vec<String>,
     compared: Vec<String>,
@@ -62,7 +77,7 @@ static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
         (?P<unit>(?:\s?(?:%|per\ cent|percent)|(?:m|bn|k|p)\b|\s?(?:million|billion|trillion)\b|fold\b))?
         (?P<duration>\s(?:years?|months?|weeks?|days?|hours?|minutes?)\b)?",
         modifiers = alt(&f.modifiers),
-        words = alt(&f.number_words),
+        words = alt(&f.number_words.keys().cloned().collect::<Vec<_>>()),
     );
     FigureRules {
         number: Regex::new(&crate::extract::rules::ascii_boundaries(&pattern))
@@ -71,6 +86,7 @@ static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
         labels: f.labels,
         compared: f.compared,
         past: f.past,
+        number_words: f.number_words,
     }
 });
 
@@ -115,11 +131,20 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         let unit = c.name("unit").map(|m| m.as_str().trim());
         let duration = c.name("duration").map(|m| m.as_str().trim());
         let word_number = number.chars().next().is_some_and(char::is_alphabetic);
-        if word_number && duration.is_none() && unit != Some("fold") {
-            continue; // "two leaders" is no figure; "nine months" and "sixfold" are
+        let after_all = &text[whole.end()..];
+        // "two leaders" is no figure; "nine months", "sixfold", "seven
+        // million" and "eight new casinos" are.
+        if word_number
+            && duration.is_none()
+            && !unit.is_some_and(|u| u.contains("illion") || u == "fold")
+            && !after_all.trim_start().starts_with("new ")
+        {
+            continue;
         }
+
         let digits: String = if word_number {
-            number.to_lowercase()
+            let word = number.to_lowercase();
+            RULES.number_words.get(&word).map_or(word, u32::to_string)
         } else {
             number
                 .chars()
@@ -180,7 +205,7 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         let is_year = !number.contains(',')
             && unit.is_none()
             && !money
-            && ((1900.0..=2100.0).contains(&value_num)
+            && ((1600.0..=2100.0).contains(&value_num)
                 || (year_word && (1000.0..=2100.0).contains(&value_num)));
         if is_year && duration.is_none() {
             continue;
@@ -191,12 +216,18 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         if word_number && duration.is_some() && !matches!(prev_word, "to" | "of" | "for" | "than") {
             continue;
         }
+        // The other side of a vote ("by 34 votes to 19") and the period of a
+        // statistic ("in the 12 months to June").
+        if TALLY.is_match(before) || (duration.is_some() && PERIOD_TO.is_match(after_all)) {
+            continue;
+        }
         // An age: "became an MP at 27", "by the age of 40".
         if unit.is_none()
             && duration.is_none()
             && !money
             && (prev_word == "at"
-                || (before.trim_end().ends_with(" age of") || before.trim_end() == "age of"))
+                || ((before.trim_end().ends_with(" age of") || before.trim_end() == "age of")
+                    && !AGE_LIMIT.is_match(before)))
         {
             continue;
         }
@@ -223,7 +254,12 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
             continue;
         }
         let next = after.trim_start();
-        if (after.starts_with('-') && !money)
+        // "a 30-month limit": a length written as one word is a figure.
+        let compound = LENGTH_COMPOUND
+            .find(after)
+            .filter(|m| !after[m.end()..].starts_with("-old"))
+            .map_or(0, |m| m.end());
+        if (after.starts_with('-') && !money && compound == 0)
             || after.starts_with(':')
             || ["GMT", "BST", "am ", "pm ", "am.", "pm."]
                 .iter()
@@ -231,9 +267,10 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         {
             continue;
         }
-        let value = text[range_start.unwrap_or(whole.start())..whole.end()]
+        let value = text[range_start.unwrap_or(whole.start())..whole.end() + compound]
             .trim()
             .to_string();
+        let after = &after[compound..];
         let before = &text[..range_start.unwrap_or(whole.start())];
         // What a count counts follows it ("38,816 people crossed"); what a
         // sum, share or length measures comes before it ("jailed for up to
@@ -355,6 +392,18 @@ mod tests {
         );
         assert!(values("She met her fianc&#233;e in Calais.").is_empty());
         assert_eq!(values("A £33million fund opens."), ["£33million"]);
+        assert_eq!(
+            values("More than seven million people will gain."),
+            ["More than seven million"]
+        );
+        assert_eq!(values("It allows eight new casinos."), ["eight"]);
+        assert_eq!(values("The ban applies under the age of 16."), ["16"]);
+        assert_eq!(
+            values("It sets a 30-month limit on detention."),
+            ["30-month"]
+        );
+        assert_eq!(values("The bill passed by 34 votes to 19."), ["34"]);
+        assert!(values("Arrivals rose in the 12 months to June.").is_empty());
         assert!(values("He spoke outside Number 10 on Friday.").is_empty());
     }
 
