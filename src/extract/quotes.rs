@@ -529,17 +529,16 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
                 run.clear();
             }
             if let Some(name) = person_name(&run, rules) {
-                let parts: Vec<&str> = name.split(' ').collect();
+                let mut parts: Vec<&str> = name.split(' ').collect();
                 // "Lord Falconer" is how a peer is named; "Mr Straw" is a short form.
                 let peer = parts.len() == 2 && rules.peer_titles.iter().any(|t| t == parts[0]);
-                let titled = !peer
-                    && parts.iter().any(|p| {
-                        rules
-                            .given_name_titles
-                            .iter()
-                            .chain(&rules.surname_titles)
-                            .any(|t| t == p)
-                    });
+                // "Sir Keir Starmer", "Dr John Reid": a full name behind its
+                // title, which some stories never write without it.
+                if !peer && parts.len() >= 3 && is_title(rules, parts[0]) {
+                    parts.remove(0);
+                }
+                let name = parts.join(" ");
+                let titled = !peer && parts.iter().any(|p| is_title(rules, p));
                 let organisation = parts.iter().any(|p| rules.not_names.iter().any(|n| n == p));
                 if (2..=3).contains(&parts.len())
                     && !titled
@@ -557,6 +556,15 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
     }
     names.sort_by_key(|n| std::cmp::Reverse(n.1));
     names.into_iter().map(|(n, _)| n).collect()
+}
+
+/// An honorific: "Sir", "Ms".
+fn is_title(rules: &Rules, word: &str) -> bool {
+    rules
+        .given_name_titles
+        .iter()
+        .chain(&rules.surname_titles)
+        .any(|t| t == word)
 }
 
 /// A speaker as written → the full name: pronouns continue the last
@@ -673,5 +681,16 @@ mod tests {
         );
         assert_eq!(q.len(), 1);
         assert!(q[0].1.ends_with("nine months."), "{q:?}");
+    }
+
+    #[test]
+    fn a_titled_full_name_gives_the_short_form_its_name() {
+        // The full name is only ever written with its title.
+        let q = quotes(
+            "The ferry plan is over, Dame Priya Lakhani said on Monday.\n\
+             Later, Dame Priya told reporters in Leeds: “The ferry plan never had a chance of working at all.”",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Priya Lakhani");
     }
 }
