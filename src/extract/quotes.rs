@@ -26,12 +26,19 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
         // sentence naming one. "He added:" and a quote paragraph with no
         // verb belong to them.
         let mut last_person: Option<String> = None;
+        // The person last named anywhere, for a pronoun when no sentence
+        // was about anyone yet ("…, Prime Minister X has announced." then
+        // "He told the media: …").
+        let mut last_named: Option<String> = None;
         // A quote still open at the end of the sentence before (index in `out`).
         let mut open_quote: Option<usize> = None;
         for s in sents {
             let inside = open_quote.is_some();
             let spans = quote_spans(s.text, inside);
-            let context = last_person.clone().or_else(|| last_speaker.clone());
+            let context = last_person
+                .clone()
+                .or_else(|| last_speaker.clone())
+                .or_else(|| last_named.clone());
             let verb_speaker =
                 speaker_in(s.text, &spans, rules).map(|raw| resolve(&raw, &names, &context, rules));
             let ev = story.evidence(doc, s.index);
@@ -73,11 +80,25 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                 still_open = (!span.closed).then_some(out.len() - 1);
             }
             open_quote = still_open;
+            let mut outside = outside_quotes(s.text, &spans);
+            let dl = dateline_len(&outside);
+            outside.replace_range(..dl, &" ".repeat(dl));
+            if let Some(p) = last_mention(&outside, &names) {
+                last_named = Some(p);
+            }
+            // With no name as its subject, a sentence is about the person
+            // its speech verb names: "“…,” said X, a Green MEP. “…”" goes on
+            // with X. Not an organisation: "But the Conservatives say …"
+            // leaves the text about the minister it was about.
+            if let Some(p) = first_person(&outside, &names, rules) {
+                last_person = Some(p);
+            } else if let Some(Some(sp)) = &verb_speaker
+                && names.contains(sp)
+            {
+                last_person = Some(sp.clone());
+            }
             if let Some(sp) = speaker.or(verb_speaker.flatten()) {
                 last_speaker = Some(sp);
-            }
-            if let Some(p) = first_person(&outside_quotes(s.text, &spans), &names, rules) {
-                last_person = Some(p);
             }
         }
     }
@@ -131,30 +152,26 @@ fn outside_quotes(text: &str, spans: &[Span]) -> String {
 /// said" → Giorgia Meloni), else the first name it mentions. Names are the
 /// story's full names, or a surname after an honorific.
 fn first_person(text: &str, names: &[String], rules: &Rules) -> Option<String> {
-    let mentions: Vec<(usize, &String)> = names
-        .iter()
-        .filter_map(|n| {
-            let surname = n.rsplit(' ').next()?;
-            let at = text.find(n.as_str()).or_else(|| {
-                text.match_indices(surname).map(|(i, _)| i).find(|&i| {
-                    let before = text[..i].trim_end();
-                    rules
-                        .surname_titles
-                        .iter()
-                        .chain(&rules.given_name_titles)
-                        .any(|t| before.ends_with(t.as_str()))
-                })
-            })?;
-            Some((at, n))
-        })
-        .collect();
+    let mentions = mentions(text, names);
     if mentions.is_empty() {
         return None;
     }
+    // A clause before the subject: "Speaking in Leeds, Ms Reeves said".
+    let from = match text.split_once(", ") {
+        Some((head, _))
+            if head
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| rules.openers.iter().any(|o| o == w)) =>
+        {
+            head.len() + 2
+        }
+        _ => 0,
+    };
     // Where the subject ends: the first lower-case word that is no role.
     let mut stop = text.len();
-    let mut pos = 0;
-    for w in text.split_inclusive(char::is_whitespace) {
+    let mut pos = from;
+    for w in text[from..].split_inclusive(char::is_whitespace) {
         let word = w.trim().trim_matches(|c: char| !c.is_alphanumeric());
         let lower = word.chars().next().is_some_and(char::is_lowercase);
         if lower
@@ -168,9 +185,48 @@ fn first_person(text: &str, names: &[String], rules: &Rules) -> Option<String> {
     }
     mentions
         .iter()
-        .filter(|(at, _)| *at < stop)
+        .filter(|(at, _)| (from..stop).contains(at))
         .max_by_key(|(at, _)| *at)
         .map(|(_, n)| (*n).clone())
+}
+
+/// The person named last in a sentence, wherever.
+fn last_mention(text: &str, names: &[String]) -> Option<String> {
+    mentions(text, names)
+        .into_iter()
+        .max_by_key(|(at, _)| *at)
+        .map(|(_, n)| n.clone())
+}
+
+/// Where the story's people are named in a sentence: by full name or by
+/// surname ("Mr Starmer", "Starmer unveiled").
+fn mentions<'n>(text: &str, names: &'n [String]) -> Vec<(usize, &'n String)> {
+    let word_at = |i: usize, w: &str| {
+        text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+            && text[i + w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    };
+    names
+        .iter()
+        .flat_map(|n| {
+            let surname = n.rsplit(' ').next().unwrap_or(n);
+            // "the JCWI": an acronym is an organisation, not a surname.
+            let bare = surname.chars().any(char::is_lowercase);
+            text.match_indices(n.as_str())
+                .map(|(i, _)| i)
+                .chain(
+                    text.match_indices(surname)
+                        .map(|(i, _)| i)
+                        .filter(move |&i| bare && word_at(i, surname)),
+                )
+                .map(move |i| (i, n))
+        })
+        .collect()
 }
 
 /// The same words by the same speaker in several articles are one quote.
@@ -496,13 +552,13 @@ fn person_name(run: &[&str], rules: &Rules) -> Option<String> {
 fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
     let mut names: Vec<(String, usize)> = Vec::new();
     for s in story.sents.iter().flatten() {
-        let words: Vec<&str> = s.text.split_whitespace().collect();
+        let words: Vec<&str> = s.text[dateline_len(s.text)..].split_whitespace().collect();
         let mut i = 0;
         while i < words.len() {
             let mut j = i;
             let mut run = Vec::new();
             while j < words.len() {
-                let w = words[j].trim_end_matches([',', '.', ':', ';', '”', '"', ')']);
+                let w = words[j].trim_end_matches([',', '.', ':', ';', '”', '"', ')', '’', '\'']);
                 let w = w.trim_start_matches(['“', '"', '(']);
                 let w = w
                     .strip_suffix("'s")
@@ -556,6 +612,31 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
     }
     names.sort_by_key(|n| std::cmp::Reverse(n.1));
     names.into_iter().map(|(n, _)| n).collect()
+}
+
+/// The length of a dateline opening a text ("ERBIL, Kurdistan Region - ",
+/// "LONDON — "): a place in capitals, perhaps a region after a comma, then
+/// a dash. Its words are a place, not a person. 0 when there is none.
+fn dateline_len(text: &str) -> usize {
+    let Some((head, dash)) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| text.find(d).map(|at| (&text[..at], d.len())))
+        .min_by_key(|(h, _)| h.len())
+    else {
+        return 0;
+    };
+    let (place, region) = head.split_once(", ").unwrap_or((head, ""));
+    let capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
+    let words = region.split_whitespace();
+    let region = words.clone().count() <= 4 && words.clone().all(entities::is_capitalized);
+    if capitals && region {
+        head.len() + dash
+    } else {
+        0
+    }
 }
 
 /// An honorific: "Sir", "Ms".
@@ -692,5 +773,36 @@ mod tests {
         );
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].0, "Priya Lakhani");
+    }
+
+    #[test]
+    fn speech_after_a_named_speaker_continues_with_them() {
+        let q = quotes(
+            "Transport minister Lena Vogel said on Monday that the toll would rise.\n\
+             “The toll pays for the roads we all use every day,” said Jonas Weber, a Green MP. \
+             “They are pretending that roads cost nothing at all to keep open.”",
+        );
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].0, "Jonas Weber", "{q:?}");
+    }
+
+    #[test]
+    fn a_pronoun_takes_the_last_named_person_of_the_story() {
+        let q = quotes(
+            "Ferries will be checked ‘within days’, Chancellor Rita Gomez has announced.\n\
+             Speaking in Cardiff, Gomez set out the checks with the mayor, Alun Pryce.\n\
+             She told the press: “There is no quick fix here, but we will get on with it.”",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Rita Gomez");
+    }
+
+    #[test]
+    fn a_dateline_is_not_a_speaker() {
+        let q = quotes(
+            "TROMSO, Nordland Coast - A fisheries deal was signed on Friday by two ministers.\n\
+             “The deal protects the cod stocks for another ten years.”",
+        );
+        assert!(q.iter().all(|(s, _)| !s.contains("Nordland")), "{q:?}");
     }
 }
