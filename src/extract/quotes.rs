@@ -15,33 +15,59 @@ struct Span {
     start: usize,
     end: usize,
     closed: bool,
+    /// The mark that opened it, so a quote running on closes in kind.
+    mark: char,
 }
+
+/// Marks that open a quote.
+const OPENING: [char; 4] = ['“', '"', '‘', '\''];
 
 pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
     let names = story_names(story, rules);
+    let roles = story_roles(story, &names, rules);
     let mut out: Vec<Quote> = Vec::new();
     for (doc, sents) in story.sents.iter().enumerate() {
+        // The people named so far, the latest last.
+        let mut recent: Vec<String> = Vec::new();
         let mut last_speaker: Option<String> = None;
         // The person the text was last about: the first name in the latest
         // sentence naming one. "He added:" and a quote paragraph with no
         // verb belong to them.
         let mut last_person: Option<String> = None;
+        // The person last named anywhere, for a pronoun when no sentence
+        // was about anyone yet ("…, Prime Minister X has announced." then
+        // "He told the media: …").
+        let mut last_named: Option<String> = None;
         // A quote still open at the end of the sentence before (index in `out`).
-        let mut open_quote: Option<usize> = None;
-        for s in sents {
+        let mut open_quote: Option<(usize, char)> = None;
+        for (n, s) in sents.iter().enumerate() {
             let inside = open_quote.is_some();
-            let spans = quote_spans(s.text, inside);
-            let context = last_person.clone().or_else(|| last_speaker.clone());
-            let verb_speaker =
-                speaker_in(s.text, &spans, rules).map(|raw| resolve(&raw, &names, &context, rules));
+            let spans = quote_spans(s.text, open_quote.map(|(_, m)| m));
+            let open_idx = open_quote.map(|(i, _)| i);
+            let context = last_person
+                .clone()
+                .or_else(|| last_speaker.clone())
+                .or_else(|| last_named.clone());
+            let verb_speaker = speaker_in(s.text, &spans, rules).map(|raw| match raw {
+                // "the PM", "the statement": who that is in this story.
+                Some(r) if r.starts_with("the ") => {
+                    let what = &r["the ".len()..];
+                    if what.starts_with(char::is_lowercase) {
+                        source_named(what, &sents[..n])
+                    } else {
+                        role_holder(&role_name(what, rules), &roles, &recent)
+                    }
+                }
+                raw => resolve(&raw, &names, &context, rules),
+            });
             let ev = story.evidence(doc, s.index);
-            let starts_with_quote = inside || s.text.starts_with(['“', '"', '‘']);
+            let starts_with_quote = inside || s.text.starts_with(OPENING);
             let speaker = match verb_speaker.clone() {
                 Some(Some(sp)) => Some(sp),
                 Some(None) => None,
-                None if starts_with_quote => open_quote
-                    .map(|i| out[i].speaker.clone())
-                    .or(context.clone()),
+                None if starts_with_quote => {
+                    open_idx.map(|i| out[i].speaker.clone()).or(context.clone())
+                }
                 None => None,
             };
             let mut still_open = None;
@@ -50,7 +76,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                 // A quote left open in the sentence before goes on here.
                 if k == 0
                     && span.start <= first_mark_end(s.text)
-                    && let Some(i) = open_quote
+                    && let Some(i) = open_idx
                     && speaker.as_ref().is_none_or(|sp| *sp == out[i].speaker)
                 {
                     out[i].text.push(' ');
@@ -58,7 +84,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                     if !out[i].evidence.contains(&ev) {
                         out[i].evidence.push(ev.clone());
                     }
-                    still_open = (!span.closed).then_some(i);
+                    still_open = (!span.closed).then_some((i, span.mark));
                     continue;
                 }
                 let Some(sp) = speaker.clone() else { continue };
@@ -70,14 +96,34 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                     text,
                     evidence: vec![ev.clone()],
                 });
-                still_open = (!span.closed).then_some(out.len() - 1);
+                still_open = (!span.closed).then_some((out.len() - 1, span.mark));
             }
             open_quote = still_open;
+            let mut outside = outside_quotes(s.text, &spans);
+            let dl = dateline_len(&outside);
+            outside.replace_range(..dl, &" ".repeat(dl));
+            let mut named = mentions(&outside, &names);
+            named.sort_unstable();
+            for (_, p) in named {
+                recent.retain(|r| r != p);
+                recent.push(p.clone());
+            }
+            if let Some(p) = last_mention(&outside, &names) {
+                last_named = Some(p);
+            }
+            // With no name as its subject, a sentence is about the person
+            // its speech verb names: "“…,” said X, a Green MEP. “…”" goes on
+            // with X. Not an organisation: "But the Conservatives say …"
+            // leaves the text about the minister it was about.
+            if let Some(p) = first_person(&outside, &names, rules) {
+                last_person = Some(p);
+            } else if let Some(Some(sp)) = &verb_speaker
+                && names.contains(sp)
+            {
+                last_person = Some(sp.clone());
+            }
             if let Some(sp) = speaker.or(verb_speaker.flatten()) {
                 last_speaker = Some(sp);
-            }
-            if let Some(p) = first_person(&outside_quotes(s.text, &spans), &names, rules) {
-                last_person = Some(p);
             }
         }
     }
@@ -90,17 +136,19 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
 /// to “follow the money”", "said that “…”").
 fn is_speech(quoted: &str, before: &str, rules: &Rules) -> bool {
     let words = quoted.split_whitespace().count();
-    let lead = before
-        .trim_end()
-        .trim_end_matches(['“', '"', '‘'])
-        .trim_end();
-    if words >= 3 && (lead.ends_with(" to") || lead.ends_with(" that") || lead.ends_with(':')) {
+    let lead = before.trim_end().trim_end_matches(OPENING).trim_end();
+    let purpose = rules
+        .purpose_frames
+        .iter()
+        .any(|f| lead.ends_with(&format!(" {f}")));
+    let to = lead.ends_with(" to") && !purpose;
+    if words >= 3 && (to || lead.ends_with(" that") || lead.ends_with(':')) {
         return true;
     }
     // A phrase picked out mid-sentence starts in lower case and has no verb
     // that would make it a clause (rules/speech.toml `clause_words`).
     let phrase = quoted
-        .trim_start_matches(['“', '"', '‘'])
+        .trim_start_matches(OPENING)
         .starts_with(|c: char| c.is_lowercase())
         && !quoted
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
@@ -112,7 +160,7 @@ fn is_speech(quoted: &str, before: &str, rules: &Rules) -> bool {
 fn first_mark_end(text: &str) -> usize {
     text.chars()
         .next()
-        .filter(|c| matches!(c, '“' | '"' | '‘'))
+        .filter(|c| OPENING.contains(c))
         .map_or(0, char::len_utf8)
 }
 
@@ -131,30 +179,26 @@ fn outside_quotes(text: &str, spans: &[Span]) -> String {
 /// said" → Giorgia Meloni), else the first name it mentions. Names are the
 /// story's full names, or a surname after an honorific.
 fn first_person(text: &str, names: &[String], rules: &Rules) -> Option<String> {
-    let mentions: Vec<(usize, &String)> = names
-        .iter()
-        .filter_map(|n| {
-            let surname = n.rsplit(' ').next()?;
-            let at = text.find(n.as_str()).or_else(|| {
-                text.match_indices(surname).map(|(i, _)| i).find(|&i| {
-                    let before = text[..i].trim_end();
-                    rules
-                        .surname_titles
-                        .iter()
-                        .chain(&rules.given_name_titles)
-                        .any(|t| before.ends_with(t.as_str()))
-                })
-            })?;
-            Some((at, n))
-        })
-        .collect();
+    let mentions = mentions(text, names);
     if mentions.is_empty() {
         return None;
     }
+    // A clause before the subject: "Speaking in Leeds, Ms Reeves said".
+    let from = match text.split_once(", ") {
+        Some((head, _))
+            if head
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| rules.openers.iter().any(|o| o == w)) =>
+        {
+            head.len() + 2
+        }
+        _ => 0,
+    };
     // Where the subject ends: the first lower-case word that is no role.
     let mut stop = text.len();
-    let mut pos = 0;
-    for w in text.split_inclusive(char::is_whitespace) {
+    let mut pos = from;
+    for w in text[from..].split_inclusive(char::is_whitespace) {
         let word = w.trim().trim_matches(|c: char| !c.is_alphanumeric());
         let lower = word.chars().next().is_some_and(char::is_lowercase);
         if lower
@@ -168,9 +212,48 @@ fn first_person(text: &str, names: &[String], rules: &Rules) -> Option<String> {
     }
     mentions
         .iter()
-        .filter(|(at, _)| *at < stop)
+        .filter(|(at, _)| (from..stop).contains(at))
         .max_by_key(|(at, _)| *at)
         .map(|(_, n)| (*n).clone())
+}
+
+/// The person named last in a sentence, wherever.
+fn last_mention(text: &str, names: &[String]) -> Option<String> {
+    mentions(text, names)
+        .into_iter()
+        .max_by_key(|(at, _)| *at)
+        .map(|(_, n)| n.clone())
+}
+
+/// Where the story's people are named in a sentence: by full name or by
+/// surname ("Mr Starmer", "Starmer unveiled").
+fn mentions<'n>(text: &str, names: &'n [String]) -> Vec<(usize, &'n String)> {
+    let word_at = |i: usize, w: &str| {
+        text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+            && text[i + w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    };
+    names
+        .iter()
+        .flat_map(|n| {
+            let surname = n.rsplit(' ').next().unwrap_or(n);
+            // "the JCWI": an acronym is an organisation, not a surname.
+            let bare = surname.chars().any(char::is_lowercase);
+            text.match_indices(n.as_str())
+                .map(|(i, _)| i)
+                .chain(
+                    text.match_indices(surname)
+                        .map(|(i, _)| i)
+                        .filter(move |&i| bare && word_at(i, surname)),
+                )
+                .map(move |i| (i, n))
+        })
+        .collect()
 }
 
 /// The same words by the same speaker in several articles are one quote.
@@ -210,16 +293,19 @@ fn clean(s: &str) -> String {
     t.replace("...", "…")
 }
 
-/// Quoted spans: “…”, "…" and ‘…’ (the last only when it opens after a
-/// space, so apostrophes are not quotes). An unclosed quote runs to the
-/// end. `inside`: the sentence starts inside a quote opened before it (a
-/// quote mark opening the sentence then reopens it, BBC style).
-fn quote_spans(text: &str, inside: bool) -> Vec<Span> {
+/// Quoted spans: “…”, "…", ‘…’ and '…' (single marks only where they
+/// cannot be apostrophes, see [`single_opens`] and [`single_closes`]). An
+/// unclosed quote runs to the end, but for a straight ' opened mid-sentence,
+/// which is dropped ("in the '90s"). `inside`: the mark of a quote opened
+/// in a sentence before, still open (a quote mark opening the sentence then
+/// reopens it, BBC style).
+fn quote_spans(text: &str, inside: Option<char>) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = inside.then_some((first_mark_end(text), '“'));
+    let first = first_mark_end(text);
+    let mut open: Option<(usize, char)> = inside.map(|m| (first, m));
     let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
-        if inside && i == 0 && first_mark_end(text) > 0 {
+        if inside.is_some() && i == 0 && first > 0 {
             prev = Some(c);
             continue;
         }
@@ -228,6 +314,7 @@ fn quote_spans(text: &str, inside: bool) -> Vec<Span> {
                 let opens = match c {
                     '“' | '"' => true,
                     '‘' => prev.is_none_or(|p| p.is_whitespace() || p == '('),
+                    '\'' => single_opens(text, i),
                     _ => false,
                 };
                 if opens {
@@ -237,10 +324,7 @@ fn quote_spans(text: &str, inside: bool) -> Vec<Span> {
             Some((start, o)) => {
                 let closes = match (o, c) {
                     ('“', '”') | ('"', '"') | ('“', '"') => true,
-                    ('‘', '’') => text[i + c.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_none_or(|n| !n.is_alphanumeric()),
+                    ('‘' | '\'', '’' | '\'') => single_closes(text, i),
                     _ => false,
                 };
                 if closes {
@@ -248,6 +332,7 @@ fn quote_spans(text: &str, inside: bool) -> Vec<Span> {
                         start,
                         end: i,
                         closed: true,
+                        mark: o,
                     });
                     open = None;
                 }
@@ -255,16 +340,48 @@ fn quote_spans(text: &str, inside: bool) -> Vec<Span> {
         }
         prev = Some(c);
     }
-    if let Some((start, _)) = open
+    if let Some((start, mark)) = open
         && start < text.len()
+        && (mark != '\''
+            || start == first
+            || inside.is_some()
+            || text[..start - 1].trim_end().ends_with(':'))
     {
         out.push(Span {
             start,
             end: text.len(),
             closed: false,
+            mark,
         });
     }
     out
+}
+
+/// A straight ' opens a quote at the start of a sentence or after a space
+/// or bracket, before a letter or digit: not in "don't", "Britain's".
+fn single_opens(text: &str, i: usize) -> bool {
+    let prev = text[..i].chars().next_back();
+    let next = text[i + 1..].chars().next();
+    prev.is_none_or(|p| p.is_whitespace() || p == '(')
+        && next.is_some_and(|n| n.is_alphanumeric() || n == '…')
+}
+
+/// A single closing mark (’ or ') at `i` ends a quote unless it is an
+/// apostrophe: a letter follows ("don’t"), or it follows an s and a word
+/// goes on after it ("the Starmers’ plan").
+fn single_closes(text: &str, i: usize) -> bool {
+    let c_len = text[i..].chars().next().map_or(1, char::len_utf8);
+    let prev = text[..i].chars().next_back();
+    let next = text[i + c_len..].chars().next();
+    if next.is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let plural_possessive = prev == Some('s')
+        && next.is_some_and(char::is_whitespace)
+        && text[i + c_len..]
+            .trim_start()
+            .starts_with(|c: char| c.is_alphanumeric() && !c.is_uppercase());
+    !plural_possessive
 }
 
 /// The speaker a speech verb outside the quotes names, as written:
@@ -281,8 +398,13 @@ fn speaker_in(text: &str, spans: &[Span], rules: &Rules) -> Option<Option<String
         }
         pos += w.len();
     }
-    // Verbs of more than one word ("went on").
-    for v in rules.speech_verbs.iter().filter(|v| v.contains(' ')) {
+    // Verbs of more than one word ("went on") and sources ("according to").
+    for v in rules
+        .speech_verbs
+        .iter()
+        .filter(|v| v.contains(' '))
+        .chain(&rules.source_phrases)
+    {
         for (at, _) in text.match_indices(v.as_str()) {
             let end = at + v.len();
             let bounded = text[..at]
@@ -304,6 +426,22 @@ fn speaker_in(text: &str, spans: &[Span], rules: &Rules) -> Option<Option<String
     verbs.sort_unstable();
     // "David Frost, director general of X, warned …": the name opens the sentence.
     for &(vs, ve) in &verbs {
+        if rules.source_phrases.iter().any(|v| *v == text[vs..ve]) {
+            // Only right after the quote: "“…,” according to the statement".
+            // Further on it sources the report ("will attempt to “follow
+            // the money” as …, according to The Mirror").
+            let right_after = spans.iter().any(|sp| {
+                sp.closed
+                    && sp.end <= vs
+                    && text[sp.end..vs]
+                        .chars()
+                        .all(|c| matches!(c, '”' | '"' | '’' | '\'' | ',') || c.is_whitespace())
+            });
+            if right_after && let Some(name) = source_after(&text[ve..], rules) {
+                return Some(Some(name));
+            }
+            continue;
+        }
         let before = &text[..vs];
         if let Some(name) = name_before(before, rules) {
             return Some(Some(name));
@@ -334,17 +472,27 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
         .next()
         .unwrap_or(before);
     let mut t = clause.trim_end();
-    // Skip adverbs and auxiliaries: "also said", "has warned", "has also said".
-    while let Some((rest, last)) = t.rsplit_once(' ') {
-        let skip = last.ends_with("ly")
-            || matches!(
-                last,
-                "also" | "has" | "have" | "had" | "was" | "is" | "then" | "later"
-            );
-        if !skip {
-            break;
+    // Skip adverbs and auxiliaries: "also said", "has also said", "will
+    // say", and a passive before "as saying": "was quoted by her office as".
+    loop {
+        if let Some(rest) = t.strip_suffix(" as")
+            && let Some(at) = rules
+                .quoted_as
+                .iter()
+                .filter_map(|q| rest.rfind(&format!(" {q}")))
+                .max()
+        {
+            t = rest[..at].trim_end();
+            continue;
         }
-        t = rest.trim_end();
+        match t.rsplit_once(' ') {
+            Some((rest, last))
+                if last.ends_with("ly") || rules.auxiliaries.iter().any(|a| a == last) =>
+            {
+                t = rest.trim_end();
+            }
+            _ => break,
+        }
     }
     let segments: Vec<&str> = t
         .split(',')
@@ -425,19 +573,77 @@ fn speaker_from_run(run: &[&str], rules: &Rules) -> Option<String> {
                 .map(|i| i + 1)
         })
         .unwrap_or(0);
+    let definite = from > 0 && run[from - 1] == "The";
     let run = &run[from.min(run.len())..];
-    if run
-        .last()
-        .is_some_and(|w| rules.roles.iter().any(|r| r == w))
-    {
+    let is_role =
+        |w: &&str| rules.roles.iter().any(|r| r == w) || rules.role_aliases.contains_key(*w);
+    // "The PM will say": whoever holds the role (see `role_holder`).
+    if definite && !run.is_empty() && run.iter().all(is_role) {
+        return Some(format!("the {}", run.join(" ")));
+    }
+    if run.last().is_some_and(is_role) {
         return None; // "the Rome-born PM": a role, not a name
     }
     person_name(run, rules)
 }
 
+/// The source after "according to": a name or actor, else a thing in
+/// lower case as "the statement", for [`source_named`] to look up.
+fn source_after(after: &str, rules: &Rules) -> Option<String> {
+    if let Some(name) = name_after(after, rules) {
+        return Some(name);
+    }
+    let mut words = after.split_whitespace();
+    let first = words.next()?;
+    let noun = if first == "the" { words.next()? } else { first };
+    let noun = noun.trim_end_matches(|c: char| !c.is_alphanumeric());
+    (first == "the" && noun.chars().all(char::is_lowercase) && !noun.is_empty())
+        .then(|| format!("the {noun}"))
+}
+
+/// "the statement" → who made it, as the story introduced it earlier: "a
+/// statement by the Council of the EU" → "Council of the EU statement".
+fn source_named(noun: &str, earlier: &[super::Sent]) -> Option<String> {
+    earlier.iter().rev().find_map(|s| {
+        ["by", "from"].iter().find_map(|p| {
+            let key = format!("{noun} {p} ");
+            let at = s.text.find(&key)? + key.len();
+            let rest = s.text[at..].strip_prefix("the ").unwrap_or(&s.text[at..]);
+            let mut name: Vec<&str> = Vec::new();
+            for w in rest.split_whitespace() {
+                let clean = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                if entities::is_capitalized(clean) || matches!(clean, "of" | "the" | "for" | "and")
+                {
+                    name.push(clean);
+                    if clean.len() != w.len() {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            while name.last().is_some_and(|w| !entities::is_capitalized(w)) {
+                name.pop();
+            }
+            (!name.is_empty()).then(|| format!("{} {noun}", name.join(" ")))
+        })
+    })
+}
+
 /// "said Mr Starmer", "said the Home Secretary, Yvette Cooper", "said
 /// director Kate Allen".
 fn name_after(after: &str, rules: &Rules) -> Option<String> {
+    // "announced the British government on Thursday"
+    let bare = after.trim_start();
+    let bare = bare.strip_prefix("the ").unwrap_or(bare);
+    if let Some((0, end, actor)) = rules.actors.find(bare).next()
+        && !bare[end..]
+            .split_whitespace()
+            .next()
+            .is_some_and(entities::is_capitalized)
+    {
+        return Some(actor.to_string());
+    }
     let words: Vec<&str> = after.split_whitespace().take(8).collect();
     let mut run = Vec::new();
     let mut skipped = 0;
@@ -496,13 +702,13 @@ fn person_name(run: &[&str], rules: &Rules) -> Option<String> {
 fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
     let mut names: Vec<(String, usize)> = Vec::new();
     for s in story.sents.iter().flatten() {
-        let words: Vec<&str> = s.text.split_whitespace().collect();
+        let words: Vec<&str> = s.text[dateline_len(s.text)..].split_whitespace().collect();
         let mut i = 0;
         while i < words.len() {
             let mut j = i;
             let mut run = Vec::new();
             while j < words.len() {
-                let w = words[j].trim_end_matches([',', '.', ':', ';', '”', '"', ')']);
+                let w = words[j].trim_end_matches([',', '.', ':', ';', '”', '"', ')', '’', '\'']);
                 let w = w.trim_start_matches(['“', '"', '(']);
                 let w = w
                     .strip_suffix("'s")
@@ -529,18 +735,20 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
                 run.clear();
             }
             if let Some(name) = person_name(&run, rules) {
-                let parts: Vec<&str> = name.split(' ').collect();
+                let mut parts: Vec<&str> = name.split(' ').collect();
                 // "Lord Falconer" is how a peer is named; "Mr Straw" is a short form.
                 let peer = parts.len() == 2 && rules.peer_titles.iter().any(|t| t == parts[0]);
-                let titled = !peer
-                    && parts.iter().any(|p| {
-                        rules
-                            .given_name_titles
-                            .iter()
-                            .chain(&rules.surname_titles)
-                            .any(|t| t == p)
-                    });
-                let organisation = parts.iter().any(|p| rules.not_names.iter().any(|n| n == p));
+                // "Sir Keir Starmer", "Dr John Reid": a full name behind its
+                // title, which some stories never write without it.
+                if !peer && parts.len() >= 3 && is_title(rules, parts[0]) {
+                    parts.remove(0);
+                }
+                let name = parts.join(" ");
+                let titled = !peer && parts.iter().any(|p| is_title(rules, p));
+                // "Organised Immigration Crime", "Border Security Command": a
+                // role word inside a run makes it a thing, not a person.
+                let organisation = parts.iter().any(|p| rules.not_names.iter().any(|n| n == p))
+                    || (parts.len() == 3 && rules.roles.iter().any(|r| r == parts[1]));
                 if (2..=3).contains(&parts.len())
                     && !titled
                     && !organisation
@@ -557,6 +765,109 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
     }
     names.sort_by_key(|n| std::cmp::Reverse(n.1));
     names.into_iter().map(|(n, _)| n).collect()
+}
+
+/// The length of a dateline opening a text ("ERBIL, Kurdistan Region - ",
+/// "LONDON — "): a place in capitals, perhaps a region after a comma, then
+/// a dash. Its words are a place, not a person. 0 when there is none.
+fn dateline_len(text: &str) -> usize {
+    let Some((head, dash)) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| text.find(d).map(|at| (&text[..at], d.len())))
+        .min_by_key(|(h, _)| h.len())
+    else {
+        return 0;
+    };
+    let (place, region) = head.split_once(", ").unwrap_or((head, ""));
+    let capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
+    let words = region.split_whitespace();
+    let region = words.clone().count() <= 4 && words.clone().all(entities::is_capitalized);
+    if capitals && region {
+        head.len() + dash
+    } else {
+        0
+    }
+}
+
+/// The role each person of the story is introduced with, in lower case
+/// with short forms written out: "Health Secretary Tom Baird" → ("Tom
+/// Baird", "health secretary"), "Italian PM Giorgia Meloni" → ("Giorgia
+/// Meloni", "italian prime minister").
+fn story_roles(story: &Story, names: &[String], rules: &Rules) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for s in story.sents.iter().flatten() {
+        for n in names {
+            for (at, _) in s.text.match_indices(n.as_str()) {
+                let mut role: Vec<&str> = Vec::new();
+                for w in s.text[..at].split_whitespace().rev() {
+                    if is_title(rules, w) && role.is_empty() {
+                        continue; // "Prime Minister Sir Keir Starmer"
+                    }
+                    let lower = w.to_lowercase();
+                    let word = rules.roles.iter().any(|r| r == w)
+                        || rules.role_aliases.contains_key(w)
+                        || (lower == w && w != "the" && rules.role_words.contains(&lower));
+                    if !word {
+                        break;
+                    }
+                    role.push(w);
+                }
+                if !role.is_empty() {
+                    role.reverse();
+                    let role = role_name(&role.join(" "), rules);
+                    if !out.iter().any(|(p, r)| p == n && *r == role) {
+                        out.push((n.clone(), role));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A role in lower case, short forms written out: "PM" → "prime minister".
+fn role_name(role: &str, rules: &Rules) -> String {
+    role.split(' ')
+        .map(|w| rules.role_aliases.get(w).map_or(w, String::as_str))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Who "the PM" is: the latest person named who holds the role, else
+/// anyone in the story who does, else the latest person named whose role
+/// the story does not give (a Prime Minister is often named bare).
+fn role_holder(role: &str, roles: &[(String, String)], recent: &[String]) -> Option<String> {
+    let holds = |n: &String| roles.iter().any(|(p, r)| p == n && r.ends_with(role));
+    recent
+        .iter()
+        .rev()
+        .find(|n| holds(n))
+        .or_else(|| {
+            roles
+                .iter()
+                .find(|(_, r)| r.ends_with(role))
+                .map(|(p, _)| p)
+        })
+        .or_else(|| {
+            recent
+                .iter()
+                .rev()
+                .find(|n| !roles.iter().any(|(p, _)| p == *n))
+        })
+        .cloned()
+}
+
+/// An honorific: "Sir", "Ms".
+fn is_title(rules: &Rules, word: &str) -> bool {
+    rules
+        .given_name_titles
+        .iter()
+        .chain(&rules.surname_titles)
+        .any(|t| t == word)
 }
 
 /// A speaker as written → the full name: pronouns continue the last
@@ -673,5 +984,126 @@ mod tests {
         );
         assert_eq!(q.len(), 1);
         assert!(q[0].1.ends_with("nine months."), "{q:?}");
+    }
+
+    #[test]
+    fn a_titled_full_name_gives_the_short_form_its_name() {
+        // The full name is only ever written with its title.
+        let q = quotes(
+            "The ferry plan is over, Dame Priya Lakhani said on Monday.\n\
+             Later, Dame Priya told reporters in Leeds: “The ferry plan never had a chance of working at all.”",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Priya Lakhani");
+    }
+
+    #[test]
+    fn speech_after_a_named_speaker_continues_with_them() {
+        let q = quotes(
+            "Transport minister Lena Vogel said on Monday that the toll would rise.\n\
+             “The toll pays for the roads we all use every day,” said Jonas Weber, a Green MP. \
+             “They are pretending that roads cost nothing at all to keep open.”",
+        );
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].0, "Jonas Weber", "{q:?}");
+    }
+
+    #[test]
+    fn a_pronoun_takes_the_last_named_person_of_the_story() {
+        let q = quotes(
+            "Ferries will be checked ‘within days’, Chancellor Rita Gomez has announced.\n\
+             Speaking in Cardiff, Gomez set out the checks with the mayor, Alun Pryce.\n\
+             She told the press: “There is no quick fix here, but we will get on with it.”",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Rita Gomez");
+    }
+
+    #[test]
+    fn a_dateline_is_not_a_speaker() {
+        let q = quotes(
+            "TROMSO, Nordland Coast - A fisheries deal was signed on Friday by two ministers.\n\
+             “The deal protects the cod stocks for another ten years.”",
+        );
+        assert!(q.iter().all(|(s, _)| !s.contains("Nordland")), "{q:?}");
+    }
+
+    #[test]
+    fn future_and_reported_attributions_name_the_speaker() {
+        let q = quotes(
+            "Olaf Brandt will open the summit in Hamburg on Friday.\n\
+             He will say: “Nobody can stop the smugglers on their own, and nobody should try.”",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Olaf Brandt");
+        let q = quotes(
+            "“We have chosen to pause new claims for a short time only,” Brandt was quoted by his ministry as saying.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Brandt");
+        let q = quotes(
+            "“A new treaty on river pollution has been agreed by the two governments,” announced the British government on Monday.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "UK Government");
+    }
+
+    #[test]
+    fn a_role_subject_is_the_person_who_holds_it() {
+        let q = quotes(
+            "Anna Lindqvist will welcome ministers from 30 countries today.\n\
+             Health Secretary Tom Baird will announce new money at the event.\n\
+             The PM will say: “We cannot win this fight unless every country pulls in the same direction.”",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Anna Lindqvist");
+    }
+
+    #[test]
+    fn a_source_after_according_to_speaks() {
+        let q = quotes(
+            "A statement by the Council of Europe welcomed the vote.\n\
+             “The new rules will make the whole system faster and fairer for everyone,” according to the statement.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Council of Europe statement");
+    }
+
+    #[test]
+    fn a_purpose_after_designed_to_is_not_speech() {
+        let q = quotes(
+            "Interior minister Lena Vogel said the rule is designed to \
+             “further limit smuggling across the eastern border and protect the ports”.",
+        );
+        assert!(q.is_empty(), "{q:?}");
+        // The rule it narrows: a clause a speaker introduces with "to".
+        let q =
+            quotes("Ms Vogel said: “It works.” She added that they need to “follow the money”.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "follow the money");
+    }
+
+    #[test]
+    fn single_quote_marks_delimit_speech_but_not_apostrophes() {
+        let q = quotes(
+            "Defence Secretary Mark Ellison visited the base on Tuesday.\n\
+             He told the crowd: 'We won't let Britain's sailors down, and we will pay for new ships.\n\
+             'The Joneses' story is why we are doing this.'\n\
+             'Every sailor deserves a decent home when they come back to port,' he added.",
+        );
+        let texts: Vec<&str> = q.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(
+            texts[0].starts_with("We won't let Britain's sailors down"),
+            "{q:?}"
+        );
+        assert!(texts[0].ends_with("why we are doing this."), "{q:?}");
+        assert!(q.iter().all(|(s, _)| s == "Mark Ellison"), "{q:?}");
+        let q = quotes(
+            "Mr Ellison said the cuts would be ‘in vain’ and the Smiths’ farm would close.\n\
+             Ms Hart said: ‘We are not going to close a single farm this year.’",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "We are not going to close a single farm this year.");
     }
 }

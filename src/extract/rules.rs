@@ -307,6 +307,16 @@ pub struct Rules {
     pub pronouns: Vec<String>,
     /// Words that make a quote starting in lower case a clause, not a phrase.
     pub clause_words: Vec<String>,
+    /// Auxiliaries and adverbs between a speaker and the verb ("will say").
+    pub auxiliaries: Vec<String>,
+    /// Passives between a speaker and "as saying" ("was quoted by … as").
+    pub quoted_as: Vec<String>,
+    /// Phrases that name the source after them ("according to").
+    pub source_phrases: Vec<String>,
+    /// Short forms of roles ("PM" → "Prime Minister").
+    pub role_aliases: HashMap<String, String>,
+    /// Words before "to" that make what follows a purpose, not speech.
+    pub purpose_frames: Vec<String>,
     /// The files the actor and place dictionaries come from, for errors.
     sources: (String, String),
 }
@@ -459,6 +469,11 @@ struct SpeechFile {
     roles: Vec<String>,
     pronouns: Vec<String>,
     clause_words: Vec<String>,
+    auxiliaries: Vec<String>,
+    quoted_as: Vec<String>,
+    source_phrases: Vec<String>,
+    role_aliases: HashMap<String, String>,
+    purpose_frames: Vec<String>,
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>((file, text): (&str, &str)) -> Result<T, RuleError> {
@@ -721,6 +736,11 @@ impl Rules {
             roles: s.roles,
             pronouns: s.pronouns,
             clause_words: s.clause_words,
+            auxiliaries: s.auxiliaries,
+            quoted_as: s.quoted_as,
+            source_phrases: s.source_phrases,
+            role_aliases: s.role_aliases,
+            purpose_frames: s.purpose_frames,
             sources: (actors.0.to_string(), countries.0.to_string()),
         })
     }
