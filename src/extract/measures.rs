@@ -789,6 +789,44 @@ fn plan_lists(sents: &[Sent], rules: &Rules) -> Vec<bool> {
 /// measures of the three sentences before it that have no time yet.
 fn add_time_references(story: &Story, rules: &Rules, drafts: &mut [Draft]) {
     for (doc, sents) in story.sents.iter().enumerate() {
+        // "… new measures set out in his first week:" and a bulleted run
+        // after it: the run's untimed measures happen when the opening says.
+        for (i, intro) in sents.iter().enumerate() {
+            if intro.times.is_empty() || !intro.text.trim_end().ends_with(':') {
+                continue;
+            }
+            let items: Vec<usize> = sents[i + 1..]
+                .iter()
+                .take_while(|s| rules.actions.list_item.is_match(s.text))
+                .map(|s| s.index)
+                .collect();
+            for d in drafts.iter_mut() {
+                let listed = d
+                    .mentions
+                    .iter()
+                    .any(|&(dd, si, _)| dd == doc && items.contains(&si));
+                let timed = d
+                    .mentions
+                    .iter()
+                    .any(|&(dd, si, _)| !story.sents[dd][si].times.is_empty());
+                if listed && !timed {
+                    d.mentions.push((doc, intro.index, 0));
+                }
+                for p in &mut d.provisions {
+                    let listed = p
+                        .evidence
+                        .iter()
+                        .any(|&(dd, si)| dd == doc && items.contains(&si));
+                    let timed = p
+                        .evidence
+                        .iter()
+                        .any(|&(dd, si)| !story.sents[dd][si].times.is_empty());
+                    if listed && !timed {
+                        p.evidence.push((doc, intro.index));
+                    }
+                }
+            }
+        }
         for s in sents
             .iter()
             .filter(|s| !s.times.is_empty() && rules.actions.anaphora.is_match(s.text.trim_start()))
@@ -1526,6 +1564,18 @@ mod tests {
             1
         );
         assert!(measures(&["Councils will struggle to deal with the backlog."]).is_empty());
+    }
+
+    #[test]
+    fn a_list_takes_the_time_of_the_sentence_that_opens_it() {
+        let ms = measures(&["The minister set out new rules in March 2025:\n\
+             - Councils will be required to publish waiting lists.\n\
+             - Landlords will be banned from bidding wars."]);
+        assert!(!ms.is_empty());
+        for m in &ms {
+            let when = m.when.as_ref().map(|w| w.text.as_str());
+            assert_eq!(when, Some("in March 2025"), "{m:#?}");
+        }
     }
 
     #[test]
