@@ -986,22 +986,29 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
     // Whether the current part opened as an action of its own.
     let mut opened = false;
     let mut rest = body;
-    while let Some((i, sep)) = [", and ", ", or ", ", ", " and "]
-        .iter()
-        .filter_map(|sep| {
-            let offset = body.len() - rest.len();
-            rest.match_indices(sep)
-                .map(|(i, _)| i)
-                .find(|&i| !in_quotes(body, offset + i))
-                .map(|i| (i, *sep))
-        })
-        .min_by_key(|(i, sep)| (*i, std::cmp::Reverse(sep.len())))
+    while let Some((i, sep)) = [
+        ", as well as ",
+        " as well as ",
+        ", and ",
+        ", or ",
+        ", ",
+        " and ",
+    ]
+    .iter()
+    .filter_map(|sep| {
+        let offset = body.len() - rest.len();
+        rest.match_indices(sep)
+            .map(|(i, _)| i)
+            .find(|&i| !in_quotes(body, offset + i))
+            .map(|i| (i, *sep))
+    })
+    .min_by_key(|(i, sep)| (*i, std::cmp::Reverse(sep.len())))
     {
         let (head, tail) = (&rest[..i], &rest[i + sep.len()..]);
         // "The plans include a dedicated team for each area and a 10 point
         // charter": each item of what a plan includes is a measure.
         let starts_action = rules.actions.clause_start.is_match(tail.trim_start())
-            || (rules.actions.inclusion.is_match(body)
+            || ((sep.contains("as well as") || rules.actions.inclusion.is_match(body))
                 && rules.actions.item.is_match(tail.trim_start()));
         let head_acts = |h: &str| {
             rules
@@ -1576,6 +1583,23 @@ mod tests {
             let when = m.when.as_ref().map(|w| w.text.as_str());
             assert_eq!(when, Some("in March 2025"), "{m:#?}");
         }
+    }
+
+    #[test]
+    fn a_claim_is_a_noun_too_and_a_bill_lists_what_it_will_see() {
+        // "claims" here are asylum claims, not a verb of judgement.
+        assert_eq!(
+            measures(&["Appeals after claims are refused will also be sped up."]).len(),
+            1
+        );
+        assert!(measures(&["The Greens claim they can cut the bill by half."]).is_empty());
+        let ms = measures(&[
+            "The Housing Standards Bill will see new safety checks on rented homes, \
+             as well as a ban on no-fault evictions.",
+        ]);
+        let bill = ms.iter().find(|m| m.kind == "legislation");
+        let bill = bill.unwrap_or_else(|| panic!("{ms:#?}"));
+        assert_eq!(bill.provisions.len(), 2, "{bill:#?}");
     }
 
     #[test]
