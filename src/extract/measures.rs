@@ -487,6 +487,27 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
 /// The type of measure an action sentence states, or `None` when the
 /// sentence states no action (see `[actions]` in rules/measures.toml).
 pub fn action_kind(text: &str, rules: &Rules) -> Option<String> {
+    // One sentence is asked about by several stages (actions, plan lists,
+    // bill contents, the ranking cue): the answer is kept per thread.
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<(usize, String), Option<String>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    let key = (std::ptr::from_ref(rules) as usize, text.to_string());
+    if let Some(kind) = SEEN.with_borrow(|seen| seen.get(&key).cloned()) {
+        return kind;
+    }
+    let kind = find_action_kind(text, rules);
+    SEEN.with_borrow_mut(|seen| {
+        if seen.len() > 20_000 {
+            seen.clear();
+        }
+        seen.insert(key, kind.clone());
+    });
+    kind
+}
+
+fn find_action_kind(text: &str, rules: &Rules) -> Option<String> {
     let a = &rules.actions;
     // "We are going to extend the pay to nine months": direct speech that
     // announces a plan in the first person is read as the text's own.
@@ -498,7 +519,6 @@ pub fn action_kind(text: &str, rules: &Rules) -> Option<String> {
         }
         without_quotes(text)
     };
-    let strong = a.strong.iter().any(|re| re.is_match(text));
     // Where the first action starts: a verb of judgement before it makes
     // the sentence someone's opinion of the action.
     // An action inside a relative clause about someone ("Yvette Cooper, who
@@ -512,15 +532,18 @@ pub fn action_kind(text: &str, rules: &Rules) -> Option<String> {
             })
         })
     };
+    let first = |re: &super::rules::Pattern| {
+        re.find_iter(text)
+            .map(|m| m.start())
+            .find(|&at| !relative(at))
+    };
+    let strong_at = a.strong.iter().filter_map(first).min();
+    let strong = strong_at.is_some();
     let action = a
-        .strong
+        .predicates
         .iter()
-        .chain(&a.predicates)
-        .filter_map(|re| {
-            re.find_iter(text)
-                .map(|m| m.start())
-                .find(|&at| !relative(at))
-        })
+        .filter_map(first)
+        .chain(strong_at)
         .min()?;
     if a.judging.find(text).is_some_and(|m| m.start() < action) {
         return None;
