@@ -590,36 +590,25 @@ impl Rules {
             .map(|s| Ok((s.name.clone(), compile(measures, &s.regex)?)))
             .collect::<Result<Vec<_>, RuleError>>()?;
         let hedge = compile(measures, &m.hedges.regex)?;
+        // Patterns that may name the verbs of doing as VERBS.
+        let verbs = verb_alternation(&m.actions.verbs);
+        let with_verbs = |patterns: &[String]| {
+            patterns
+                .iter()
+                .map(|r| compile(measures, &r.replace("VERBS", &verbs)))
+                .collect::<Result<Vec<_>, _>>()
+        };
         let actions = Actions {
-            predicates: {
-                let verbs = verb_alternation(&m.actions.verbs);
-                m.actions
-                    .predicates
-                    .iter()
-                    .map(|r| compile(measures, &r.replace("VERBS", &verbs)))
-                    .collect::<Result<_, _>>()?
-            },
+            predicates: with_verbs(&m.actions.predicates)?,
             ignore: m.actions.ignore.clone(),
-            strong: {
-                let verbs = verb_alternation(&m.actions.verbs);
-                m.actions
-                    .strong
-                    .iter()
-                    .map(|r| compile(measures, &r.replace("VERBS", &verbs)))
-                    .collect::<Result<_, _>>()?
-            },
+            strong: with_verbs(&m.actions.strong)?,
             list_intro: compile(measures, &m.actions.list_intro)?,
             anaphora: compile(measures, &m.actions.anaphora)?,
             reference: compile(measures, &m.actions.reference)?,
             fresh: compile(measures, &m.actions.fresh)?,
             inclusion: compile(measures, &m.actions.inclusion)?,
             item: compile(measures, &m.actions.item)?,
-            clause_start: compile(
-                measures,
-                &m.actions
-                    .clause_start
-                    .replace("VERBS", &verb_alternation(&m.actions.verbs)),
-            )?,
+            clause_start: compile(measures, &m.actions.clause_start.replace("VERBS", &verbs))?,
             list_item: compile(measures, &m.actions.list_item)?,
             objects: word_set(measures, &m.actions.objects)?,
             novelty: compile(measures, &m.actions.novelty)?,
