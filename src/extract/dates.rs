@@ -45,6 +45,12 @@ pub struct TimeExpr {
     pub end_date: Option<NaiveDate>,
 }
 
+/// Whether `word` is a month's full name as `rules/dates.toml` spells it
+/// ("June"), for other rules that must know a month when they see one.
+pub fn is_month(word: &str) -> bool {
+    GRAMMAR.rules.full_months.iter().any(|m| m == word)
+}
+
 /// Finds the time phrases of `sentence`, resolving them against `published`.
 ///
 /// Overlapping candidates are settled in favour of the longest ("by the end

@@ -20,17 +20,6 @@ static AGO: LazyLock<Regex> = LazyLock::new(|| {
 /// A length joined to its number: "30-month", "five-year".
 static LENGTH_COMPOUND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^-(?:year|month|week|day|hour)s?\b").expect("valid"));
-/// Before the losing side of a vote: "by 34 votes to 19".
-static TALLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d\s+votes?\s+to\s*$").expect("valid"));
-/// After the length of a statistic's period: "in the 12 months to June".
-static PERIOD_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:to|ending|ended)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|the end of)\b").expect("valid")
-});
-/// An age that is a rule, not a person's: "under the age of 16".
-static AGE_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:under|over|below|above|minimum|maximum|from) the age of\s*$|\bminimum age of\s*$").expect("valid")
-});
 /// The first number of a range: "between 15,000 and 20,000".
 static BETWEEN_FIRST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\S+\s+and\s+[£$€]?\d").expect("valid"));
@@ -46,6 +35,9 @@ struct FigureRules {
     labels: Vec<String>,
     compared: Vec<String>,
     past: Vec<String>,
+    tallies: Vec<String>,
+    age_limits: Vec<String>,
+    period_ends: Vec<String>,
     number_words: std::collections::BTreeMap<String, u32>,
 }
 
@@ -57,6 +49,9 @@ struct FiguresFile {
     labels: Vec<String>,
     compared: Vec<String>,
     past: Vec<String>,
+    tallies: Vec<String>,
+    age_limits: Vec<String>,
+    period_ends: Vec<String>,
 }
 
 static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
@@ -86,6 +81,9 @@ static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
         labels: f.labels,
         compared: f.compared,
         past: f.past,
+        tallies: f.tallies,
+        age_limits: f.age_limits,
+        period_ends: f.period_ends,
         number_words: f.number_words,
     }
 });
@@ -131,13 +129,14 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         let unit = c.name("unit").map(|m| m.as_str().trim());
         let duration = c.name("duration").map(|m| m.as_str().trim());
         let word_number = number.chars().next().is_some_and(char::is_alphabetic);
-        let after_all = &text[whole.end()..];
+        let before = &text[..whole.start()];
+        let after = &text[whole.end()..];
         // "two leaders" is no figure; "nine months", "sixfold", "seven
         // million" and "eight new casinos" are.
         if word_number
             && duration.is_none()
             && !unit.is_some_and(|u| u.contains("illion") || u == "fold")
-            && !after_all.trim_start().starts_with("new ")
+            && !after.trim_start().starts_with("new ")
         {
             continue;
         }
@@ -159,8 +158,6 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         {
             continue;
         }
-        let before = &text[..whole.start()];
-        let after = &text[whole.end()..];
         let prev_char = before.chars().next_back();
         if prev_char
             .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '/' | '#' | '&'))
@@ -184,9 +181,7 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         }
         // "between 15,000 and 20,000 couples": one figure, the range, read
         // at its second number.
-        if BETWEEN_FIRST.is_match(&text[whole.start()..])
-            && before.trim_end().to_lowercase().ends_with("between")
-        {
+        if BETWEEN_FIRST.is_match(&text[whole.start()..]) && lead.ends_with("between") {
             continue;
         }
         let range_start = BETWEEN_SECOND
@@ -218,7 +213,16 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         }
         // The other side of a vote ("by 34 votes to 19") and the period of a
         // statistic ("in the 12 months to June").
-        if TALLY.is_match(before) || (duration.is_some() && PERIOD_TO.is_match(after_all)) {
+        let period = duration.is_some()
+            && RULES.period_ends.iter().any(|w| {
+                after
+                    .trim_start()
+                    .strip_prefix(w.as_str())
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
+                    .is_some_and(super::dates::is_month)
+            });
+        if ends_with(&RULES.tallies) || period {
             continue;
         }
         // An age: "became an MP at 27", "by the age of 40".
@@ -227,7 +231,7 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
             && !money
             && (prev_word == "at"
                 || ((before.trim_end().ends_with(" age of") || before.trim_end() == "age of")
-                    && !AGE_LIMIT.is_match(before)))
+                    && !ends_with(&RULES.age_limits)))
         {
             continue;
         }

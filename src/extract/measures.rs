@@ -386,18 +386,37 @@ fn provision_kind(text: &str, rules: &Rules) -> Option<String> {
 /// The sentence with direct speech blanked: what someone is quoted as
 /// saying is a quote, not the text's own statement of a measure.
 fn without_quotes(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut inside = false;
-    for c in text.chars() {
+    quote_state(text)
+        .filter(|&(_, c, _)| !matches!(c, '“' | '”' | '"'))
+        .map(|(_, c, inside)| if inside { ' ' } else { c })
+        .collect()
+}
+
+/// Each character of `text` with its byte offset and whether direct speech
+/// (“…” or "…") is open where it stands, before it is read.
+fn quote_state(text: &str) -> impl Iterator<Item = (usize, char, bool)> + '_ {
+    text.char_indices().scan(false, |inside, (i, c)| {
+        let was = *inside;
         match c {
-            '“' => inside = true,
-            '”' => inside = false,
-            '"' => inside = !inside,
-            _ if inside => out.push(' '),
-            _ => out.push(c),
+            '“' => *inside = true,
+            '”' => *inside = false,
+            '"' => *inside = !*inside,
+            _ => {}
         }
-    }
-    out
+        Some((i, c, was))
+    })
+}
+
+/// The text with its double quote marks blanked, byte for byte, so offsets
+/// into it are offsets into the sentence: a minister's own announcement
+/// in direct speech read as narration.
+fn unquoted(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '“' | '”' | '"' => " ".repeat(c.len_utf8()),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
@@ -458,7 +477,7 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
                     let new = s.text.to_lowercase().contains("new ");
                     // "Mr Straw said the move would save £6m": more about a
                     // measure met before, left to `add_actions` to file.
-                    if !(planned || new) || refers_back(s.text, rules) {
+                    if !(planned || new) || back_reference(s.text, rules).is_some() {
                         continue;
                     }
                     if let Some(d) = drafts.iter_mut().find(|d| {
@@ -512,7 +531,7 @@ fn find_action_kind(text: &str, rules: &Rules) -> Option<String> {
     // "We are going to extend the pay to nine months": direct speech that
     // announces a plan in the first person is read as the text's own.
     let text = &if announced(text, rules) {
-        text.replace(['“', '”', '"'], " ")
+        unquoted(text)
     } else {
         if a.exclude.iter().any(|re| re.is_match(text)) {
             return None;
@@ -523,15 +542,7 @@ fn find_action_kind(text: &str, rules: &Rules) -> Option<String> {
     // the sentence someone's opinion of the action.
     // An action inside a relative clause about someone ("Yvette Cooper, who
     // has been holding meetings, …") is background, not the sentence's act.
-    let relative = |at: usize| {
-        let before = &text[..at];
-        [", who ", ", which "].iter().any(|w| {
-            before.rfind(w).is_some_and(|i| {
-                let between = &before[i + w.len()..];
-                !between.contains(',') && between.split_whitespace().count() <= 3
-            })
-        })
-    };
+    let relative = |at: usize| a.relative.is_match(&text[..at]);
     let first = |re: &super::rules::Pattern| {
         re.find_iter(text)
             .map(|m| m.start())
@@ -570,7 +581,7 @@ fn find_action_kind(text: &str, rules: &Rules) -> Option<String> {
     if a.exclude.iter().any(|re| re.is_match(text)) {
         return None;
     }
-    Some(list_item_kind(text, rules))
+    Some(type_of_blanked(&blanked, rules))
 }
 
 /// Whether the action is done by an authority named as its agent: "would
@@ -631,14 +642,17 @@ fn nearest_legislation<'d>(
 }
 
 /// The type of an action measure: by its words (the `[actions] ignore`
-/// phrases blanked, so "deal with" is no deal), else "other".
-fn list_item_kind(text: &str, rules: &Rules) -> String {
-    let text = blank_ignored(text, rules);
+/// phrases blanked, so "to deal with" is no deal), else "other".
+fn action_type(text: &str, rules: &Rules) -> String {
+    type_of_blanked(&blank_ignored(text, rules), rules)
+}
+
+fn type_of_blanked(blanked: &str, rules: &Rules) -> String {
     rules
         .actions
         .types
         .iter()
-        .find(|(_, re)| re.is_match(&text))
+        .find(|(_, re)| re.is_match(blanked))
         .map_or_else(|| "other".to_string(), |(k, _)| k.clone())
 }
 
@@ -675,7 +689,7 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
             }
             let kind = match action_kind(s.text, rules) {
                 Some(k) => k,
-                None if listed => list_item_kind(s.text, rules),
+                None if listed => action_type(s.text, rules),
                 None => continue,
             };
             used.insert((doc, s.index));
@@ -689,7 +703,7 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
             // elderly and replace the council tax": one measure per clause.
             // A minister's own announcement splits like narration.
             let basis = if announced(s.text, rules) {
-                s.text.replace(['“', '”', '"'], "")
+                unquoted(s.text)
             } else {
                 s.text.to_string()
             };
@@ -701,7 +715,7 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
                     continue;
                 }
                 let kind = if several {
-                    list_item_kind(&clause, rules)
+                    action_type(&clause, rules)
                 } else {
                     kind.clone()
                 };
@@ -824,27 +838,12 @@ fn add_time_references(story: &Story, rules: &Rules, drafts: &mut [Draft]) {
                 .map(|s| s.index)
                 .collect();
             for d in drafts.iter_mut() {
-                let listed = d
-                    .mentions
-                    .iter()
-                    .any(|&(dd, si, _)| dd == doc && items.contains(&si));
-                let timed = d
-                    .mentions
-                    .iter()
-                    .any(|&(dd, si, _)| !story.sents[dd][si].times.is_empty());
-                if listed && !timed {
+                let mentions = d.mentions.iter().map(|&(dd, si, _)| (dd, si));
+                if listed_untimed(story, (doc, &items), mentions) {
                     d.mentions.push((doc, intro.index, 0));
                 }
                 for p in &mut d.provisions {
-                    let listed = p
-                        .evidence
-                        .iter()
-                        .any(|&(dd, si)| dd == doc && items.contains(&si));
-                    let timed = p
-                        .evidence
-                        .iter()
-                        .any(|&(dd, si)| !story.sents[dd][si].times.is_empty());
-                    if listed && !timed {
+                    if listed_untimed(story, (doc, &items), p.evidence.iter().copied()) {
                         p.evidence.push((doc, intro.index));
                     }
                 }
@@ -869,6 +868,21 @@ fn add_time_references(story: &Story, rules: &Rules, drafts: &mut [Draft]) {
             }
         }
     }
+}
+
+/// Whether evidence sentences include an item of the list `items` of
+/// article `doc`, and none of them has a time phrase.
+fn listed_untimed(
+    story: &Story,
+    (doc, items): (usize, &[usize]),
+    evidence: impl Iterator<Item = (usize, usize)> + Clone,
+) -> bool {
+    evidence
+        .clone()
+        .any(|(dd, si)| dd == doc && items.contains(&si))
+        && evidence
+            .into_iter()
+            .all(|(dd, si)| story.sents[dd][si].times.is_empty())
 }
 
 /// Files one action under the right measure: a provision of the bill next
@@ -995,10 +1009,6 @@ fn back_reference<'t>(sentence: &'t str, rules: &Rules) -> Option<&'t str> {
     Some(reference.get(1)?.as_str())
 }
 
-fn refers_back(sentence: &str, rules: &Rules) -> bool {
-    back_reference(sentence, rules).is_some()
-}
-
 /// Splits a sentence into coordinated action clauses: a part after a
 /// comma or "and" that opens a new action ([actions] clause_start) stands
 /// on its own when the part before it states an action too; otherwise the
@@ -1067,16 +1077,9 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
 
 /// Whether byte `at` of `text` lies inside direct speech.
 fn in_quotes(text: &str, at: usize) -> bool {
-    let mut inside = false;
-    for c in text[..at].chars() {
-        match c {
-            '“' => inside = true,
-            '”' => inside = false,
-            '"' => inside = !inside,
-            _ => {}
-        }
-    }
-    inside
+    quote_state(text)
+        .find(|&(i, _, _)| i >= at)
+        .is_some_and(|(_, _, inside)| inside)
 }
 
 /// Whether two statements give different amounts ("fines of up to £2,500"

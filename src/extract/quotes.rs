@@ -100,7 +100,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
             }
             open_quote = still_open;
             let mut outside = outside_quotes(s.text, &spans);
-            let dl = dateline_len(&outside);
+            let dl = crate::ingest::dateline_len(&outside);
             outside.replace_range(..dl, &" ".repeat(dl));
             let mut named = mentions(&outside, &names);
             named.sort_unstable();
@@ -702,7 +702,9 @@ fn person_name(run: &[&str], rules: &Rules) -> Option<String> {
 fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
     let mut names: Vec<(String, usize)> = Vec::new();
     for s in story.sents.iter().flatten() {
-        let words: Vec<&str> = s.text[dateline_len(s.text)..].split_whitespace().collect();
+        let words: Vec<&str> = s.text[crate::ingest::dateline_len(s.text)..]
+            .split_whitespace()
+            .collect();
         let mut i = 0;
         while i < words.len() {
             let mut j = i;
@@ -765,31 +767,6 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
     }
     names.sort_by_key(|n| std::cmp::Reverse(n.1));
     names.into_iter().map(|(n, _)| n).collect()
-}
-
-/// The length of a dateline opening a text ("ERBIL, Kurdistan Region - ",
-/// "LONDON — "): a place in capitals, perhaps a region after a comma, then
-/// a dash. Its words are a place, not a person. 0 when there is none.
-fn dateline_len(text: &str) -> usize {
-    let Some((head, dash)) = [" - ", " – ", " — "]
-        .iter()
-        .filter_map(|d| text.find(d).map(|at| (&text[..at], d.len())))
-        .min_by_key(|(h, _)| h.len())
-    else {
-        return 0;
-    };
-    let (place, region) = head.split_once(", ").unwrap_or((head, ""));
-    let capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && place
-            .chars()
-            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
-    let words = region.split_whitespace();
-    let region = words.clone().count() <= 4 && words.clone().all(entities::is_capitalized);
-    if capitals && region {
-        head.len() + dash
-    } else {
-        0
-    }
 }
 
 /// The role each person of the story is introduced with, in lower case

@@ -196,6 +196,9 @@ pub struct Actions {
     pub reference: Pattern,
     /// What makes such a sentence state something new all the same.
     pub fresh: Pattern,
+    /// The end of the text before an action inside a relative clause
+    /// ("Yvette Cooper, who has been …"): background, not the act.
+    pub relative: Pattern,
     /// A sentence listing what a plan includes, and the start of one item.
     pub inclusion: Pattern,
     pub item: Pattern,
@@ -361,6 +364,7 @@ struct ActionsSection {
     anaphora: String,
     reference: String,
     fresh: String,
+    relative: String,
     inclusion: String,
     item: String,
     ignore: Vec<String>,
@@ -590,34 +594,29 @@ impl Rules {
             .map(|s| Ok((s.name.clone(), compile(measures, &s.regex)?)))
             .collect::<Result<Vec<_>, RuleError>>()?;
         let hedge = compile(measures, &m.hedges.regex)?;
-        // Patterns that may name the verbs of doing as VERBS.
+        // A list of patterns, any of which may name the verbs of doing as VERBS.
         let verbs = verb_alternation(&m.actions.verbs);
-        let with_verbs = |patterns: &[String]| {
-            patterns
-                .iter()
+        let patterns = |list: &[String]| {
+            list.iter()
                 .map(|r| compile(measures, &r.replace("VERBS", &verbs)))
                 .collect::<Result<Vec<_>, _>>()
         };
         let actions = Actions {
-            predicates: with_verbs(&m.actions.predicates)?,
+            predicates: patterns(&m.actions.predicates)?,
             ignore: m.actions.ignore.clone(),
-            strong: with_verbs(&m.actions.strong)?,
+            strong: patterns(&m.actions.strong)?,
             list_intro: compile(measures, &m.actions.list_intro)?,
             anaphora: compile(measures, &m.actions.anaphora)?,
             reference: compile(measures, &m.actions.reference)?,
             fresh: compile(measures, &m.actions.fresh)?,
+            relative: compile(measures, &m.actions.relative)?,
             inclusion: compile(measures, &m.actions.inclusion)?,
             item: compile(measures, &m.actions.item)?,
             clause_start: compile(measures, &m.actions.clause_start.replace("VERBS", &verbs))?,
             list_item: compile(measures, &m.actions.list_item)?,
             objects: word_set(measures, &m.actions.objects)?,
             novelty: compile(measures, &m.actions.novelty)?,
-            exclude: m
-                .actions
-                .exclude
-                .iter()
-                .map(|r| compile(measures, r))
-                .collect::<Result<_, _>>()?,
+            exclude: patterns(&m.actions.exclude)?,
             judging: compile(measures, &m.actions.judging)?,
             announcing: compile(measures, &m.actions.announcing)?,
             voices: compile(measures, &m.actions.voices)?,
@@ -763,6 +762,7 @@ impl Rules {
                 &a.anaphora,
                 &a.reference,
                 &a.fresh,
+                &a.relative,
                 &a.inclusion,
                 &a.item,
                 &a.judging,

@@ -38,9 +38,8 @@ pub struct Draft {
 impl Draft {
     /// The article, with the draft's id or else [`stable_id`] of its URL or text.
     pub fn into_article(mut self, origin: Origin) -> Article {
-        if let Some(m) = DATELINE.find(&self.body) {
-            self.body.drain(..m.end());
-        }
+        let dateline = dateline_len(&self.body);
+        self.body.drain(..dateline);
         let id = self
             .id
             .filter(|id| !id.trim().is_empty())
@@ -59,10 +58,14 @@ impl Draft {
     }
 }
 
-/// A wire dateline opening the body ("LONDON (Reuters) - ", "ERBIL,
-/// Kurdistan Region - ", "BRUSSELS — "): a place in capitals, perhaps a
-/// region and an agency, then a dash. It is no sentence of the story and
-/// its place is not a speaker or a measure.
+/// The length of a wire dateline opening `text` ("LONDON (Reuters) - ",
+/// "ERBIL, Kurdistan Region - ", "BRUSSELS — "), 0 when there is none: a
+/// place in capitals, perhaps a region and an agency, then a dash. It is no
+/// sentence of the story and its place is not a speaker or a measure.
+pub fn dateline_len(text: &str) -> usize {
+    DATELINE.find(text).map_or(0, |m| m.end())
+}
+
 static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"^[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*(?:\([A-Za-z ]{2,20}\)\s*)?[-–—]+\s+",
