@@ -571,8 +571,11 @@ fn find_action_kind(text: &str, rules: &Rules) -> Option<String> {
         .map(|m| m.end())
         .chain(rules.actors.find(head).map(|(_, end, _)| end))
         .max();
-    let by_authority = (subject_end.is_some_and(|end| head[end..].split_whitespace().count() <= 3)
-        || passive_agent(&text[action..], rules))
+    let by_authority = (subject_end.is_some_and(|end| {
+        let rest = &head[end..];
+        let rest = a.reporting.find(rest).map_or(rest, |m| &rest[m.end()..]);
+        rest.split_whitespace().count() <= 3
+    }) || passive_agent(&text[action..], rules))
         && !a.goals.is_match(text);
     let blanked = blank_ignored(text, rules);
     if !strong && !by_authority && !a.objects.is_match(&blanked) {
@@ -1533,6 +1536,37 @@ mod tests {
         }
         // A passive agent who is not an authority is not enough.
         assert!(measures(&["The decision would be reviewed by some within the week."]).is_empty());
+    }
+
+    #[test]
+    fn duties_deadlines_and_acts_reported_by_an_authority_are_measures() {
+        for body in [
+            "Landlords are now legally required to fit smoke alarms in every rented home.",
+            "Water firms will now have six months to publish their pollution plans.",
+            "The Transport Secretary, Heidi Alexander, said more inspectors would be stationed at the ports.",
+            "The cabinet said on Friday that the levy would only be applied to new homes.",
+            "Ministers confirmed the council will not extend its parking subsidy package into next year.",
+        ] {
+            assert_eq!(measures(&[body]).len(), 1, "{body}");
+        }
+        // Said by someone who is no authority, the same act is reported talk.
+        assert!(
+            measures(&["A local shopkeeper said more inspectors would be stationed at the ports."])
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn concerns_and_past_uses_of_a_power_are_no_measures() {
+        assert!(
+            measures(&[
+                "Several MPs in the governing party expressed concerns about the extended controls."
+            ])
+            .is_empty()
+        );
+        assert!(
+            measures(&["The emergency act has been invoked only twice since the war."]).is_empty()
+        );
     }
 
     #[test]

@@ -178,6 +178,10 @@ pub struct Actions {
     pub goals: Pattern,
     /// What happens to a bill itself, not what it does ("was published").
     pub passage: Pattern,
+    /// An authority's report of the act, between the authority and the
+    /// act's subject ("Jim Smith said that", "said on Monday"): the act is
+    /// still the authority's.
+    pub reporting: Pattern,
     pub types: Vec<(String, Pattern)>,
     /// Phrases blanked before instruments are looked for ("law enforcers").
     pub ignore: Vec<String>,
@@ -377,6 +381,7 @@ struct ActionsSection {
     authorities: String,
     goals: String,
     passage: String,
+    reporting: String,
     #[serde(rename = "type")]
     types: Vec<ActionType>,
 }
@@ -623,6 +628,7 @@ impl Rules {
             authorities: compile(measures, &m.actions.authorities)?,
             goals: compile(measures, &m.actions.goals)?,
             passage: compile(measures, &m.actions.passage)?,
+            reporting: compile(measures, &m.actions.reporting)?,
             types: m
                 .actions
                 .types
@@ -771,6 +777,7 @@ impl Rules {
                 &a.authorities,
                 &a.goals,
                 &a.passage,
+                &a.reporting,
             ]);
         for p in patterns {
             p.compile()?;
