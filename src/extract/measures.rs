@@ -386,7 +386,7 @@ fn provision_kind(text: &str, rules: &Rules) -> Option<String> {
 /// The sentence with direct speech blanked: what someone is quoted as
 /// saying is a quote, not the text's own statement of a measure.
 fn without_quotes(text: &str) -> String {
-    quote_state(text)
+    super::quote_state(text, false)
         .filter(|&(_, c, _)| !matches!(c, '“' | '”' | '"'))
         .map(|(_, c, inside)| if inside { ' ' } else { c })
         .collect()
@@ -394,17 +394,25 @@ fn without_quotes(text: &str) -> String {
 
 /// Each character of `text` with its byte offset and whether direct speech
 /// (“…” or "…") is open where it stands, before it is read.
-fn quote_state(text: &str) -> impl Iterator<Item = (usize, char, bool)> + '_ {
-    text.char_indices().scan(false, |inside, (i, c)| {
-        let was = *inside;
-        match c {
-            '“' => *inside = true,
-            '”' => *inside = false,
-            '"' => *inside = !*inside,
-            _ => {}
-        }
-        Some((i, c, was))
-    })
+/// The sentence as the action rules read it: one that opens inside direct
+/// speech begun by an earlier sentence gets that speech's opening mark.
+fn as_read<'t>(s: &Sent<'t>) -> std::borrow::Cow<'t, str> {
+    speech_from(s.text, 0, s.quoted)
+}
+
+/// The text from `start` on, with an opening quote mark when `start` is
+/// inside direct speech (the sentence's own, or one that `quoted` says an
+/// earlier sentence opened).
+fn speech_from(text: &str, start: usize, quoted: bool) -> std::borrow::Cow<'_, str> {
+    let after = text.get(start..).unwrap_or(text);
+    let inside = super::quote_state(text, quoted)
+        .find(|&(i, _, _)| i >= start)
+        .is_some_and(|(_, _, inside)| inside);
+    if inside {
+        format!("“{after}").into()
+    } else {
+        after.into()
+    }
 }
 
 /// The text with its double quote marks blanked, byte for byte, so offsets
@@ -690,7 +698,7 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
             if used.contains(&(doc, s.index)) || rules.actions.list_intro.is_match(s.text) {
                 continue;
             }
-            let kind = match action_kind(s.text, rules) {
+            let kind = match action_kind(&as_read(s), rules) {
                 Some(k) => k,
                 None if listed => action_type(s.text, rules),
                 None => continue,
@@ -743,17 +751,21 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
 /// provision of it as well as a mention. What happens to the bill itself
 /// (published, debated, passed: `[actions] passage`) is not.
 fn add_bill_contents(story: &Story, rules: &Rules, drafts: &mut [Draft]) {
-    let Some(legislation) = rules.type_index("legislation") else {
-        return;
-    };
-    for d in drafts.iter_mut().filter(|d| d.ty == legislation) {
+    // A law and a pact alike hold clauses: "The pact includes measures on
+    // enhanced screening and faster processing of asylum applications".
+    let holders: Vec<usize> = ["legislation", "agreement"]
+        .iter()
+        .filter_map(|t| rules.type_index(t))
+        .collect();
+    for d in drafts.iter_mut().filter(|d| holders.contains(&d.ty)) {
         let mut seen = HashSet::new();
         for (doc, si, start) in d.mentions.clone() {
-            let text = story.sents[doc][si].text;
+            let s = &story.sents[doc][si];
+            let text = s.text;
             let after = text.get(start..).unwrap_or(text);
             if !seen.insert((doc, si))
                 || rules.actions.passage.is_match(after)
-                || action_kind(after, rules).is_none()
+                || action_kind(&speech_from(text, start, s.quoted), rules).is_none()
             {
                 continue;
             }
@@ -1080,7 +1092,7 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
 
 /// Whether byte `at` of `text` lies inside direct speech.
 fn in_quotes(text: &str, at: usize) -> bool {
-    quote_state(text)
+    super::quote_state(text, false)
         .find(|&(i, _, _)| i >= at)
         .is_some_and(|(_, _, inside)| inside)
 }
@@ -1567,6 +1579,21 @@ mod tests {
         assert!(
             measures(&["The emergency act has been invoked only twice since the war."]).is_empty()
         );
+    }
+
+    #[test]
+    fn speech_that_runs_on_from_an_earlier_sentence_is_speech() {
+        // The second sentence continues the spokesman's words: no provision.
+        let m = measures(&["The Housing Bill was published on Monday.\n\n\
+             A spokesman said the bill \u{201c}strikes a fair balance for tenants. \
+             This bill will allow for a fairer and more coherent market.\u{201d}"]);
+        assert!(m.iter().all(|m| m.provisions.is_empty()), "{m:#?}");
+        // A straight mark that reopens a speech opens it; what follows the
+        // closing mark is narration again.
+        let m = measures(&[
+            "\"We will not give in. \"We are united.\" Under the deal, the council must publish a new housing plan.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
     }
 
     #[test]

@@ -32,6 +32,9 @@ pub struct Sent<'a> {
     pub text: &'a str,
     pub published: Option<NaiveDate>,
     pub times: Vec<TimeExpr>,
+    /// The sentence opens inside direct speech that an earlier sentence of
+    /// its paragraph began: `“… protections. This agreement will allow …`.
+    pub quoted: bool,
 }
 
 /// The articles of one story, sentence by sentence.
@@ -56,15 +59,25 @@ impl<'a> Story<'a> {
                 c if c == d => dates::find_times(text, published),
                 c => sents[c][index].times.clone(),
             };
+            let mut open = false;
             let these = doc
                 .texts()
                 .enumerate()
-                .map(|(index, text)| Sent {
-                    doc: d,
-                    index,
-                    text,
-                    published,
-                    times: times(index, text),
+                .map(|(index, text)| {
+                    let para = doc.sentences[index].paragraph;
+                    if index == 0 || doc.sentences[index - 1].paragraph != para {
+                        open = false;
+                    }
+                    let quoted = open;
+                    open = quote_open_after(text, open);
+                    Sent {
+                        doc: d,
+                        index,
+                        text,
+                        published,
+                        times: times(index, text),
+                        quoted,
+                    }
                 })
                 .collect();
             sents.push(these);
@@ -78,6 +91,53 @@ impl<'a> Story<'a> {
             index,
             text: self.sents[doc][index].text.to_string(),
         }
+    }
+}
+
+/// Each character of `text` with its byte offset and whether direct speech
+/// was open before it, starting `open` or not.
+pub(crate) fn quote_state(
+    text: &str,
+    open: bool,
+) -> impl Iterator<Item = (usize, char, bool)> + '_ {
+    let mut prev = None;
+    let mut chars = text.char_indices().peekable();
+    let mut inside = open;
+    std::iter::from_fn(move || {
+        let (i, c) = chars.next()?;
+        let next = chars.peek().map(|&(_, n)| n);
+        let was = inside;
+        inside = quote_step(was, prev, c, next);
+        prev = Some(c);
+        Some((i, c, was))
+    })
+}
+
+/// Whether direct speech is still open after `text`, given whether it was
+/// open before it.
+pub(crate) fn quote_open_after(text: &str, open: bool) -> bool {
+    quote_state(text, open).last().map_or(open, |(i, c, was)| {
+        let prev = text[..i].chars().next_back();
+        quote_step(was, prev, c, None)
+    })
+}
+
+/// Whether direct speech is open after `c`. Curly marks say so. A straight
+/// mark opens at the start of a word and closes at the end of one, as a
+/// reader sees it: a paragraph that reopens a speech (`… Europe. "On the
+/// contrary`) opens again, it does not close. Only a mark between two
+/// spaces or two letters toggles.
+fn quote_step(open: bool, prev: Option<char>, c: char, next: Option<char>) -> bool {
+    let space = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "([{—–-".contains(c));
+    match c {
+        '“' => true,
+        '”' => false,
+        '"' => match (space(prev), space(next)) {
+            (true, false) => true,
+            (false, true) => false,
+            _ => !open,
+        },
+        _ => open,
     }
 }
 
