@@ -1055,7 +1055,8 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
         let (head, tail) = (&rest[..i], &rest[i + sep.len()..]);
         // "The plans include a dedicated team for each area and a 10 point
         // charter": each item of what a plan includes is a measure.
-        let starts_action = rules.actions.clause_start.is_match(tail.trim_start())
+        let starts_action = (rules.actions.clause_start.is_match(tail.trim_start())
+            && !rules.actions.participle.is_match(tail.trim_start()))
             || ((sep.contains("as well as") || rules.actions.inclusion.is_match(body))
                 && rules.actions.item.is_match(tail.trim_start()));
         let head_acts = |h: &str| {
@@ -1737,6 +1738,18 @@ mod tests {
             r,
         );
         assert_eq!(whole.len(), 1, "{whole:?}");
+        // A long subject still opens a clause of its own.
+        let two = super::split_actions(
+            "The minister said more wardens would be deployed at the harbour and some trawlers fishing inside the protected zone would be turned back.",
+            r,
+        );
+        assert_eq!(two.len(), 2, "{two:?}");
+        // A participle and its agent describe the action before them.
+        let one = super::split_actions(
+            "The new rules would allow curfews for any offence, monitored by the youth offending teams.",
+            r,
+        );
+        assert_eq!(one.len(), 1, "{one:?}");
     }
 
     #[test]

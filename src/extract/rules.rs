@@ -193,6 +193,9 @@ pub struct Actions {
     pub list_item: Pattern,
     /// Where a coordinated clause opens a new action.
     pub clause_start: Pattern,
+    /// A clause that only describes the action before it ("…, monitored
+    /// by probation officers"): it opens none, whatever its verb.
+    pub participle: Pattern,
     /// A sentence that refers back to the measures just before it.
     pub anaphora: Pattern,
     /// A sentence whose subject is a measure met before ("The deal is
@@ -365,6 +368,7 @@ struct ActionsSection {
     list_intro: String,
     list_item: String,
     clause_start: String,
+    participle: String,
     anaphora: String,
     reference: String,
     fresh: String,
@@ -619,6 +623,7 @@ impl Rules {
             item: compile(measures, &m.actions.item)?,
             clause_start: compile(measures, &m.actions.clause_start.replace("VERBS", &verbs))?,
             list_item: compile(measures, &m.actions.list_item)?,
+            participle: compile(measures, &m.actions.participle)?,
             objects: word_set(measures, &m.actions.objects)?,
             novelty: compile(measures, &m.actions.novelty)?,
             exclude: patterns(&m.actions.exclude)?,
@@ -765,6 +770,7 @@ impl Rules {
                 &a.list_intro,
                 &a.list_item,
                 &a.clause_start,
+                &a.participle,
                 &a.anaphora,
                 &a.reference,
                 &a.fresh,
