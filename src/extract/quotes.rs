@@ -142,6 +142,10 @@ fn is_speech(quoted: &str, before: &str, rules: &Rules) -> bool {
         .iter()
         .any(|f| lead.ends_with(&format!(" {f}")));
     let to = lead.ends_with(" to") && !purpose;
+    let last_word = lead.rsplit(char::is_whitespace).next().unwrap_or(lead);
+    if rules.quote_determiners.iter().any(|d| d == last_word) {
+        return false;
+    }
     if words >= 3 && (to || lead.ends_with(" that") || lead.ends_with(':')) {
         return true;
     }
@@ -517,16 +521,18 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
         run.reverse();
         // An apposition ("director general of X", "Labour MP for West Ham"):
         // the name is in the segment before it.
+        // So is a role of an organisation ("Ofcom's Chief Executive"): a
+        // possessive, or a role as its last word.
+        let is_role = |w: &&str| rules.roles.iter().any(|r| r == w);
         let apposition = words
             .iter()
             .any(|w| w.chars().next().is_some_and(char::is_lowercase))
             || words
                 .first()
-                .is_some_and(|w| rules.roles.iter().any(|r| r == w) && run.len() < words.len());
+                .is_some_and(|w| is_role(w) && run.len() < words.len())
+            || words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"))
+            || words.last().is_some_and(is_role);
         if apposition && k > 0 {
-            if run.len() == words.len() {
-                // all capitalised but a role phrase: keep looking left
-            }
             continue;
         }
         return speaker_from_run(&run, rules);
@@ -924,6 +930,16 @@ mod tests {
             "\"We believe there should be an investigation into this,\" said director Kate Allen.",
         );
         assert_eq!(q[0].0, "Kate Allen");
+        // A role of an organisation is the apposition, not the name.
+        let q = quotes(
+            "Sarah Jones, the Environment Agency's Chief Executive, commented: \
+             \u{201c}Every river in England will be tested by the end of the year.\u{201d}",
+        );
+        assert_eq!(q[0].0, "Sarah Jones", "{q:?}");
+        let q = quotes(
+            "Minister for Housing Tom Byrne said: \"We will build more homes than ever before.\"",
+        );
+        assert_eq!(q[0].0, "Tom Byrne", "{q:?}");
     }
 
     #[test]
@@ -948,6 +964,10 @@ mod tests {
     fn a_phrase_picked_out_is_not_speech_but_a_clause_in_lower_case_is() {
         assert!(
             quotes("Mr Davis called it \"little more than a taxpayer-funded PR exercise\".")
+                .is_empty()
+        );
+        assert!(
+            quotes("Ms Reed said the bill would deliver a \"real change in how we run our water companies\".")
                 .is_empty()
         );
         let q = quotes("Mr Banks said \"people in a few years time will be amazed\" by it.");

@@ -327,6 +327,8 @@ pub struct Rules {
     pub role_aliases: HashMap<String, String>,
     /// Words before "to" that make what follows a purpose, not speech.
     pub purpose_frames: Vec<String>,
+    /// Words after which quoted words name a thing (`speech.toml`).
+    pub quote_determiners: Vec<String>,
     /// The files the actor and place dictionaries come from, for errors.
     sources: (String, String),
 }
@@ -487,6 +489,7 @@ struct SpeechFile {
     source_phrases: Vec<String>,
     role_aliases: HashMap<String, String>,
     purpose_frames: Vec<String>,
+    determiners: Vec<String>,
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>((file, text): (&str, &str)) -> Result<T, RuleError> {
@@ -740,6 +743,7 @@ impl Rules {
             source_phrases: s.source_phrases,
             role_aliases: s.role_aliases,
             purpose_frames: s.purpose_frames,
+            quote_determiners: s.determiners,
             sources: (actors.0.to_string(), countries.0.to_string()),
         })
     }
