@@ -38,6 +38,7 @@ struct FigureRules {
     tallies: Vec<String>,
     age_limits: Vec<String>,
     period_ends: Vec<String>,
+    length_leads: Vec<String>,
     number_words: std::collections::BTreeMap<String, u32>,
 }
 
@@ -52,6 +53,7 @@ struct FiguresFile {
     tallies: Vec<String>,
     age_limits: Vec<String>,
     period_ends: Vec<String>,
+    length_leads: Vec<String>,
 }
 
 static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
@@ -84,6 +86,7 @@ static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
         tallies: f.tallies,
         age_limits: f.age_limits,
         period_ends: f.period_ends,
+        length_leads: f.length_leads,
         number_words: f.number_words,
     }
 });
@@ -158,6 +161,16 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         {
             continue;
         }
+        // An ordinal: "the 21st century", "60th Street"; but "the 13th
+        // time the power has been used" counts.
+        let ordinal = ["st", "nd", "rd", "th"].iter().find_map(|o| {
+            after
+                .strip_prefix(o)
+                .filter(|rest| !rest.starts_with(char::is_alphanumeric))
+        });
+        if !word_number && ordinal.is_some_and(|rest| !rest.starts_with(" time")) {
+            continue;
+        }
         let prev_char = before.chars().next_back();
         if prev_char
             .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '/' | '#' | '&'))
@@ -205,10 +218,10 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         if is_year && duration.is_none() {
             continue;
         }
-        // "increased to nine months", "jailed for three years": a length in
-        // words is a figure when it is what something is set to; "two days
+        // "increased to nine months", "within seven days": a length in words
+        // is a figure after a word that sets it (`length_leads`); "two days
         // of talks" is narrative.
-        if word_number && duration.is_some() && !matches!(prev_word, "to" | "of" | "for" | "than") {
+        if word_number && duration.is_some() && !RULES.length_leads.iter().any(|w| w == prev_word) {
             continue;
         }
         // The other side of a vote ("by 34 votes to 19") and the period of a
@@ -271,6 +284,11 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         {
             continue;
         }
+        let compound = if ordinal.is_some() && !word_number {
+            2
+        } else {
+            compound
+        };
         let value = text[range_start.unwrap_or(whole.start())..whole.end() + compound]
             .trim()
             .to_string();
@@ -372,6 +390,15 @@ mod tests {
         assert!(values("Mr Smith, 43, said he became an MP at 27.").is_empty());
         assert!(values("It was confirmed in 1701, read at 1230 GMT in a 25-state EU.").is_empty());
         assert!(values("Two days of talks begin on Monday.").is_empty());
+        assert!(values("It is the 19th century's law, read on 5th Avenue.").is_empty());
+        assert_eq!(
+            values("It is only the 11th time the power was used."),
+            ["11th"]
+        );
+        assert_eq!(
+            values("Councils will have four months to respond, for another two years."),
+            ["four months", "two years"]
+        );
         assert_eq!(
             values("Waiting lists fell from 785 to 708 patients."),
             ["708"]
