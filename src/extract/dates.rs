@@ -2707,6 +2707,19 @@ mod tests {
             "by the end of the next Parliament",
         );
         unresolved("The ban applies immediately.", "immediately");
+        unresolved(
+            "Rents will be capped before the end of parliament.",
+            "before the end of parliament",
+        );
+        unresolved(
+            "The scheme opens in the coming weeks.",
+            "in the coming weeks",
+        );
+        // A day counted from the story's events, not from publication.
+        unresolved(
+            "The following day, the minister resigned.",
+            "The following day",
+        );
         nothing("He left as soon as the vote was over.");
     }
 
