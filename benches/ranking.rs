@@ -539,10 +539,10 @@ fn stages(corpus: &Path) {
         let story = extract::Story::new(g.iter().map(|&d| &docs[d]).collect());
         story_t += t.elapsed();
         let t = Instant::now();
-        let _ = extract::extract(&story, rules);
+        let found = extract::extract(&story, rules);
         extract_t += t.elapsed();
         let t = Instant::now();
-        let cands = pipeline::candidates(&story, rules);
+        let cands = pipeline::candidates(&story, &found.measures);
         cues_t += t.elapsed();
         let t = Instant::now();
         let _ = rank(&cands, 5, &opts);
@@ -581,7 +581,8 @@ fn show_misses(gold: &[GoldArticle], top3: &HashMap<String, Vec<usize>>) {
     for g in gold {
         let picks = &top3[&g.name];
         let story = digest::extract::Story::new(vec![&g.doc]);
-        let cues = digest::extract::cues(&story, 0, rules);
+        let measures = digest::extract::measures::extract(&story, rules);
+        let cues = digest::extract::cues(&story, 0, &measures);
         println!("=== {} ({} sentences)", g.name, g.doc.sentences.len());
         for &i in picks {
             let mark = if g.items.iter().any(|it| it.contains(&i)) {

@@ -129,7 +129,7 @@ fn assemble(docs: Vec<Document>, period: Period, now: DateTime<Utc>, opts: &Opti
         .map(|group| {
             let story = extract::Story::new(group.iter().collect());
             let found = extract::extract(&story, rules);
-            let key_sentences = key_sentences(&story, rules, opts);
+            let key_sentences = key_sentences(&story, &found.measures, opts);
             let title = story_title(&story, &key_sentences);
             let mut members: Vec<&Document> = group.iter().collect();
             // Most informative first: the longest article leads.
@@ -205,13 +205,16 @@ fn assemble(docs: Vec<Document>, period: Period, now: DateTime<Utc>, opts: &Opti
 
 /// Every sentence of a story offered for ranking, with its policy cue.
 /// Syndicated copies share their cues: the rules run once per text.
-pub fn candidates<'a>(story: &'a extract::Story, rules: &Rules) -> Vec<Candidate<'a>> {
+pub fn candidates<'a>(
+    story: &'a extract::Story,
+    measures: &[crate::digest::Measure],
+) -> Vec<Candidate<'a>> {
     let mut cands = Vec::new();
     let mut cues_of: HashMap<&str, Vec<f64>> = HashMap::new();
     for (d, sents) in story.sents.iter().enumerate() {
         let cues = cues_of
             .entry(story.docs[d].article.body.as_str())
-            .or_insert_with(|| extract::cues(story, d, rules));
+            .or_insert_with(|| extract::cues(story, d, measures));
         for (s, &cue) in sents.iter().zip(cues.iter()) {
             cands.push(Candidate {
                 doc: d,
@@ -226,8 +229,12 @@ pub fn candidates<'a>(story: &'a extract::Story, rules: &Rules) -> Vec<Candidate
 
 /// The key sentences of a story, in rank order; a sentence several
 /// articles carry is listed once, citing the others in `also`.
-fn key_sentences(story: &extract::Story, rules: &Rules, opts: &Options) -> Vec<KeySentence> {
-    let cands = candidates(story, rules);
+fn key_sentences(
+    story: &extract::Story,
+    measures: &[crate::digest::Measure],
+    opts: &Options,
+) -> Vec<KeySentence> {
+    let cands = candidates(story, measures);
     let at = |c: usize| story.evidence(cands[c].doc, cands[c].index);
     rank(&cands, opts.key_sentences, &opts.rank)
         .into_iter()
@@ -244,7 +251,8 @@ fn key_sentences(story: &extract::Story, rules: &Rules, opts: &Options) -> Vec<K
 pub fn summarize(doc: &Document, k: usize, opts: &RankOptions) -> Vec<usize> {
     let rules = Rules::builtin();
     let story = extract::Story::new(vec![doc]);
-    let cues = extract::cues(&story, 0, rules);
+    let measures = extract::measures::extract(&story, rules);
+    let cues = extract::cues(&story, 0, &measures);
     let cands: Vec<Candidate> = story.sents[0]
         .iter()
         .zip(cues)

@@ -113,14 +113,6 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
         .collect()
 }
 
-/// The sentence-level cue used by ranking: does this sentence mention a
-/// measure or state a provision?
-pub fn is_policy_sentence(s: &Sent, rules: &Rules) -> bool {
-    !find_mentions(s, rules).is_empty()
-        || provision_kind(s.text, rules).is_some()
-        || action_kind(s.text, rules).is_some()
-}
-
 fn find_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
     let mut out = named_mentions(s, rules);
     for c in rules.generic.captures_iter(s.text) {

@@ -158,21 +158,29 @@ pub fn extract(story: &Story, rules: &Rules) -> Extraction {
 }
 
 /// Policy-cue strength of each sentence of one article of the story, 0..1,
-/// for ranking: a measure or provision weighs most, then a resolved date,
-/// then a figure.
-pub fn cues(story: &Story, doc: usize, rules: &Rules) -> Vec<f64> {
+/// for ranking: the sentence that states one of the story's `measures` or
+/// provisions (its first evidence in the article) weighs most, then a resolved date, then
+/// a figure. Later mentions of a measure are context, not its statement.
+pub fn cues(story: &Story, doc: usize, measures: &[crate::digest::Measure]) -> Vec<f64> {
+    let id = &story.docs[doc].article.id;
+    let stated: std::collections::HashSet<usize> = measures
+        .iter()
+        .flat_map(|m| std::iter::once(m).chain(&m.provisions))
+        .filter_map(|m| m.evidence.iter().find(|e| &e.article == id))
+        .map(|e| e.index)
+        .collect();
     story.sents[doc]
         .iter()
         .map(|s| {
             let mut c = 0.0;
-            if measures::is_policy_sentence(s, rules) {
-                c += 0.6;
+            if stated.contains(&s.index) {
+                c += 0.8;
             }
             if s.times.iter().any(|t| t.date.is_some()) {
-                c += 0.25;
+                c += 0.12;
             }
             if !figures::in_sentence(s).is_empty() {
-                c += 0.15;
+                c += 0.08;
             }
             c
         })
