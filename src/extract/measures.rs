@@ -1551,6 +1551,7 @@ mod tests {
             "The Transport Secretary, Heidi Alexander, said more inspectors would be stationed at the ports.",
             "The cabinet said on Friday that the levy would only be applied to new homes.",
             "Ministers confirmed the council will not extend its parking subsidy package into next year.",
+            "There was also a decision to extend the Rural Bus Fund for another two years.",
         ] {
             assert_eq!(measures(&[body]).len(), 1, "{body}");
         }
@@ -1571,6 +1572,10 @@ mod tests {
         );
         assert!(
             measures(&["The emergency act has been invoked only twice since the war."]).is_empty()
+        );
+        assert!(
+            measures(&["The mayor emphasised the new fares will be reviewed by the council."])
+                .is_empty()
         );
     }
 
