@@ -1552,6 +1552,7 @@ mod tests {
             "The cabinet said on Friday that the levy would only be applied to new homes.",
             "Ministers confirmed the council will not extend its parking subsidy package into next year.",
             "There was also a decision to extend the Rural Bus Fund for another two years.",
+            "The treaty also provides for a mechanism that lets member states share the cost of returns.",
         ] {
             assert_eq!(measures(&[body]).len(), 1, "{body}");
         }
