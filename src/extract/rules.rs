@@ -11,7 +11,7 @@
 //! ([`Rules::load_dir`], [`Rules::from_sources`]) are compiled whole when
 //! they load, so anything wrong with them is reported then.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{LazyLock, OnceLock};
 
 use regex::{Regex, RegexBuilder};
@@ -299,6 +299,8 @@ pub struct Rules {
     pub capitals: HashMap<String, String>,
     pub country_names: Vec<String>,
     pub speech_verbs: Vec<String>,
+    /// The one-word speech verbs, for a lookup per word of every sentence.
+    pub speech_words: HashSet<String>,
     /// Speech verbs that may come before their speaker ("said Mr Oaten").
     pub inverted_verbs: Vec<String>,
     /// Lower-case words of a role between verb and name ("said director X").
@@ -726,6 +728,12 @@ impl Rules {
             places: places_dict,
             capitals,
             country_names: country_list.iter().map(|c| c.name.clone()).collect(),
+            speech_words: s
+                .verbs
+                .iter()
+                .filter(|v| !v.contains(' '))
+                .cloned()
+                .collect(),
             speech_verbs: s.verbs,
             inverted_verbs: s.inverted_verbs,
             role_words: s.role_words,
