@@ -102,8 +102,12 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
     }
 
     attach_provisions(story, rules, &mut drafts);
-    add_bill_contents(story, rules, &mut drafts);
+    let mut read = Vec::new();
+    add_bill_contents(story, rules, &mut drafts, &mut read);
     add_actions(story, rules, &mut drafts);
+    // "Parliament passed new legislation …" then "The law also abolishes
+    // …": what an unnamed law does is told after the action that made it.
+    add_bill_contents(story, rules, &mut drafts, &mut read);
     add_time_references(story, rules, &mut drafts);
 
     drafts
@@ -584,7 +588,21 @@ fn find_action_kind(text: &str, rules: &Rules) -> Option<String> {
     if a.exclude.iter().any(|re| re.is_match(text)) {
         return None;
     }
-    Some(type_of_blanked(&blanked, rules))
+    Some(type_of_object(&blanked, action, rules))
+}
+
+/// The type of what an action acts on: the type word nearest after the
+/// action ("passed new legislation that increases penalties" is a law,
+/// "has introduced harsher penalties" a penalty), else any in the sentence.
+fn type_of_object(blanked: &str, action: usize, rules: &Rules) -> String {
+    let after = blanked.get(action..).unwrap_or("");
+    rules
+        .actions
+        .types
+        .iter()
+        .filter_map(|(k, re)| re.find(after).map(|m| (m.start(), k)))
+        .min_by_key(|&(at, _)| at)
+        .map_or_else(|| type_of_blanked(blanked, rules), |(_, k)| k.clone())
 }
 
 /// Whether the action is done by an authority named as its agent: "would
@@ -742,21 +760,40 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
 /// heirs…": a sentence that names a bill and says what the bill does is a
 /// provision of it as well as a mention. What happens to the bill itself
 /// (published, debated, passed: `[actions] passage`) is not.
-fn add_bill_contents(story: &Story, rules: &Rules, drafts: &mut [Draft]) {
+/// `read[i]` is how many of draft i's mentions an earlier call has read.
+fn add_bill_contents(story: &Story, rules: &Rules, drafts: &mut [Draft], read: &mut Vec<usize>) {
     // A law and a pact alike hold clauses: "The pact includes measures on
     // enhanced screening and faster processing of asylum applications".
-    let holders: Vec<usize> = ["legislation", "agreement"]
-        .iter()
-        .filter_map(|t| rules.type_index(t))
-        .collect();
-    for d in drafts.iter_mut().filter(|d| holders.contains(&d.ty)) {
-        let mut seen = HashSet::new();
-        for (doc, si, start) in d.mentions.clone() {
+    const HOLDERS: [&str; 2] = ["legislation", "agreement"];
+    let holders: Vec<usize> = HOLDERS.iter().filter_map(|t| rules.type_index(t)).collect();
+    read.resize(drafts.len(), 0);
+    for (d, read) in drafts.iter_mut().zip(read.iter_mut()) {
+        let from = std::mem::replace(read, d.mentions.len());
+        // A named law or pact, or an action that made a law ("passed new
+        // legislation"; what is said after an unnamed deal is mostly about
+        // the deal: "The deal is thought to have been hammered out").
+        let holder = match &d.kind_override {
+            Some(kind) => kind == HOLDERS[0],
+            None => holders.contains(&d.ty),
+        };
+        if !holder {
+            continue;
+        }
+        // An action's own sentence is the measure, not a clause of it.
+        let own = usize::from(d.kind_override.is_some());
+        let mut seen: HashSet<(usize, usize)> = d.mentions[..from.max(own.min(d.mentions.len()))]
+            .iter()
+            .map(|&(doc, si, _)| (doc, si))
+            .collect();
+        for (doc, si, start) in d.mentions[from..].to_vec() {
             let s = &story.sents[doc][si];
             let text = s.text;
             let after = text.get(start..).unwrap_or(text);
+            // What a law is for is no clause of it: "The measures aim to
+            // address the crisis in prison capacity".
             if !seen.insert((doc, si))
                 || rules.actions.passage.is_match(after)
+                || rules.actions.goals.is_match(after)
                 || action_kind(&speech_from(text, start, s.quoted), rules).is_none()
             {
                 continue;
@@ -980,7 +1017,15 @@ fn referred_measure<'d>(
     (doc, index): (usize, usize),
     sentence: &str,
 ) -> Option<&'d mut Draft> {
-    let noun = crate::text::stem(&back_reference(sentence, rules)?.to_lowercase());
+    let written = back_reference(sentence, rules)?.to_lowercase();
+    let noun = crate::text::stem(&written);
+    // "The law also abolishes …" after "passed new legislation": the noun
+    // names the measure's type even where its words differ.
+    let ty = rules
+        .generic_types
+        .get(&written)
+        .or_else(|| rules.generic_types.get(&format!("new {written}")))
+        .map(|&t| rules.types[t].name.as_str());
     let latest = |d: &Draft| {
         d.mentions
             .iter()
@@ -991,7 +1036,11 @@ fn referred_measure<'d>(
     let by_noun = drafts
         .iter()
         .enumerate()
-        .filter(|(_, d)| d.kind_override.is_some() && term_set(&d.statement).contains(&noun))
+        .filter(|(_, d)| {
+            d.kind_override
+                .as_deref()
+                .is_some_and(|k| ty == Some(k) || term_set(&d.statement).contains(&noun))
+        })
         .filter_map(|(i, d)| latest(d).map(|si| (si, i)))
         .max();
     let near = drafts
@@ -1388,6 +1437,55 @@ mod tests {
                 .as_deref(),
             Some("2025-01-27")
         );
+    }
+
+    #[test]
+    fn rules_stated_in_the_present_and_decrees_are_measures() {
+        for sentence in [
+            "Breaching a licence condition will be a criminal offence.",
+            "Drivers who reoffend face prison terms of up to two years.",
+            "Landlords whose permits lapse now have 30 days to reapply.",
+            "Offenders can also be required to attend a course.",
+            "The council wants to prohibit cars from the old town at weekends.",
+            "The cabinet approved a decree that lowers the voting age.",
+        ] {
+            assert_eq!(measures(&[sentence]).len(), 1, "{sentence}");
+        }
+        let m = measures(&["The cabinet approved a decree that lowers the voting age."]);
+        assert_eq!(m[0].kind, "legislation", "{m:#?}");
+    }
+
+    #[test]
+    fn the_law_refers_back_to_the_legislation_passed_not_the_sentence_before() {
+        let m = measures(&[
+            "The Senate on Tuesday passed new legislation on short lets.\n\
+             Hosts who break the rules face prison terms of up to a year.\n\
+             The law also caps the letting of a whole home at 90 nights a year.",
+        ]);
+        let law = m.iter().find(|m| m.kind == "legislation").expect("law");
+        assert!(
+            law.provisions.iter().any(|p| p.name.contains("90 nights")),
+            "{m:#?}"
+        );
+    }
+
+    #[test]
+    fn what_an_unnamed_law_does_is_told_as_its_provisions() {
+        let m = measures(&[
+            "The Senate on Tuesday passed new legislation that tightens the rules on short lets.\n\
+             The law introduces a national register of hosts and fines for unlisted flats.\n\
+             The law also caps the letting of a whole home at 90 nights a year.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(m[0].kind, "legislation");
+        // The register, the fines and the cap.
+        assert_eq!(m[0].provisions.len(), 3, "{m:#?}");
+        // What the law is for is no clause of it.
+        let m = measures(&[
+            "The Senate on Tuesday passed new legislation that tightens the rules on short lets.\n\
+             The measures aim to address the shortage of homes to rent.",
+        ]);
+        assert!(m[0].provisions.is_empty(), "{m:#?}");
     }
 
     #[test]
