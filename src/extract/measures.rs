@@ -785,7 +785,7 @@ fn add_bill_contents(story: &Story, rules: &Rules, drafts: &mut [Draft], read: &
             .iter()
             .map(|&(doc, si, _)| (doc, si))
             .collect();
-        for (doc, si, start) in d.mentions[from..].to_vec() {
+        for (doc, si, start) in d.mentions[from..].iter().copied() {
             let s = &story.sents[doc][si];
             let text = s.text;
             let after = text.get(start..).unwrap_or(text);
