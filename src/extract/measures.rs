@@ -764,8 +764,10 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
 fn add_bill_contents(story: &Story, rules: &Rules, drafts: &mut [Draft], read: &mut Vec<usize>) {
     // A law and a pact alike hold clauses: "The pact includes measures on
     // enhanced screening and faster processing of asylum applications".
-    const HOLDERS: [&str; 2] = ["legislation", "agreement"];
-    let holders: Vec<usize> = HOLDERS.iter().filter_map(|t| rules.type_index(t)).collect();
+    let holders: Vec<usize> = ["legislation", "agreement"]
+        .iter()
+        .filter_map(|t| rules.type_index(t))
+        .collect();
     read.resize(drafts.len(), 0);
     for (d, read) in drafts.iter_mut().zip(read.iter_mut()) {
         let from = std::mem::replace(read, d.mentions.len());
@@ -773,15 +775,20 @@ fn add_bill_contents(story: &Story, rules: &Rules, drafts: &mut [Draft], read: &
         // legislation"; what is said after an unnamed deal is mostly about
         // the deal: "The deal is thought to have been hammered out").
         let holder = match &d.kind_override {
-            Some(kind) => kind == HOLDERS[0],
+            Some(kind) => kind == "legislation",
             None => holders.contains(&d.ty),
         };
         if !holder {
             continue;
         }
-        // An action's own sentence is the measure, not a clause of it.
-        let own = usize::from(d.kind_override.is_some());
-        let mut seen: HashSet<(usize, usize)> = d.mentions[..from.max(own.min(d.mentions.len()))]
+        // Sentences read before; an action's own sentence (its first
+        // mention) is the measure, not a clause of it.
+        let done = if d.kind_override.is_some() {
+            from.max(1)
+        } else {
+            from
+        };
+        let mut seen: HashSet<(usize, usize)> = d.mentions[..done.min(d.mentions.len())]
             .iter()
             .map(|&(doc, si, _)| (doc, si))
             .collect();
@@ -1663,19 +1670,13 @@ mod tests {
 
     #[test]
     fn concerns_and_past_uses_of_a_power_are_no_measures() {
-        assert!(
-            measures(&[
-                "Several MPs in the governing party expressed concerns about the extended controls."
-            ])
-            .is_empty()
-        );
-        assert!(
-            measures(&["The emergency act has been invoked only twice since the war."]).is_empty()
-        );
-        assert!(
-            measures(&["The mayor emphasised the new fares will be reviewed by the council."])
-                .is_empty()
-        );
+        for sentence in [
+            "Several MPs in the governing party expressed concerns about the extended controls.",
+            "The emergency act has been invoked only twice since the war.",
+            "The mayor emphasised the new fares will be reviewed by the council.",
+        ] {
+            assert!(measures(&[sentence]).is_empty(), "{sentence}");
+        }
     }
 
     #[test]
@@ -1823,29 +1824,29 @@ mod tests {
 
     #[test]
     fn coordinated_actions_are_measures_of_their_own() {
-        let r = Rules::builtin();
-        let parts = super::split_actions(
-            "They are to scrap student fees, finance free long term care for the elderly and replace the council tax with a local income tax.",
-            r,
-        );
-        assert_eq!(parts.len(), 3, "{parts:?}");
-        let whole = super::split_actions(
-            "Nine overseas embassies and high commissions will close, Jack Straw has announced.",
-            r,
-        );
-        assert_eq!(whole.len(), 1, "{whole:?}");
-        // A long subject still opens a clause of its own.
-        let two = super::split_actions(
-            "The minister said more wardens would be deployed at the harbour and some trawlers fishing inside the protected zone would be turned back.",
-            r,
-        );
-        assert_eq!(two.len(), 2, "{two:?}");
-        // A participle and its agent describe the action before them.
-        let one = super::split_actions(
-            "The new rules would allow curfews for any offence, monitored by the youth offending teams.",
-            r,
-        );
-        assert_eq!(one.len(), 1, "{one:?}");
+        for (text, n) in [
+            (
+                "They are to scrap student fees, finance free long term care for the elderly and replace the council tax with a local income tax.",
+                3,
+            ),
+            (
+                "Nine overseas embassies and high commissions will close, Jack Straw has announced.",
+                1,
+            ),
+            // A long subject still opens a clause of its own.
+            (
+                "The minister said more wardens would be deployed at the harbour and some trawlers fishing inside the protected zone would be turned back.",
+                2,
+            ),
+            // A participle and its agent describe the action before them.
+            (
+                "The new rules would allow curfews for any offence, monitored by the youth offending teams.",
+                1,
+            ),
+        ] {
+            let parts = super::split_actions(text, Rules::builtin());
+            assert_eq!(parts.len(), n, "{parts:?}");
+        }
     }
 
     #[test]
