@@ -254,7 +254,7 @@ fn bbc_story(v: &Value, dir: &Path) -> Result<GoldStory, String> {
     Ok(GoldStory {
         id: s(&v["id"]),
         files: vec![file],
-        published: vec![None],
+        published: vec![v["published"].as_str().and_then(|d| d.parse().ok())],
         measures,
         figures: v["figures"]
             .as_array()
