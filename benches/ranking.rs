@@ -63,9 +63,12 @@ struct Picks {
 fn quality(bbc: &[Summarized], gold: &[GoldArticle]) -> Option<f64> {
     // `DIGEST_RANK='position = 0.3'` tries other weights (TOML, as in
     // digest.toml's [rank]); how the defaults were chosen is in src/rank.rs.
-    let opts: RankOptions = match std::env::var("DIGEST_RANK") {
-        Ok(t) => toml::from_str(&t).unwrap_or_else(|e| panic!("DIGEST_RANK: {e}")),
-        Err(_) => RankOptions::default(),
+    let opts = pipeline::Options {
+        rank: match std::env::var("DIGEST_RANK") {
+            Ok(t) => toml::from_str(&t).unwrap_or_else(|e| panic!("DIGEST_RANK: {e}")),
+            Err(_) => RankOptions::default(),
+        },
+        ..pipeline::Options::default()
     };
     let mut methods: Vec<(String, Picks)> = Vec::new();
 
@@ -574,6 +577,17 @@ fn stages(corpus: &Path) {
     println!();
 }
 
+/// A cue in a few characters: the measures stated, then d (a date) and f
+/// (a figure).
+fn show_cue(c: &digest::rank::Cue) -> String {
+    format!(
+        "{:?}{}{}",
+        c.states,
+        if c.date { "d" } else { "" },
+        if c.figure { "f" } else { "" }
+    )
+}
+
 /// With `DIGEST_BENCH_SHOW=1`: each gold article's top 3 and the gold
 /// evidence they miss, to read where ranking goes wrong.
 fn show_misses(gold: &[GoldArticle], top3: &HashMap<String, Vec<usize>>) {
@@ -591,15 +605,19 @@ fn show_misses(gold: &[GoldArticle], top3: &HashMap<String, Vec<usize>>) {
                 "-"
             };
             println!(
-                "  {mark} pick {i} cue {:.2}: {}",
-                cues[i],
+                "  {mark} pick {i} cue {}: {}",
+                show_cue(&cues[i]),
                 g.doc.sentence(i)
             );
         }
         for it in &g.items {
             if !it.iter().any(|i| picks.contains(i)) {
                 let i = *it.iter().next().expect("item");
-                println!("  ! miss {i} cue {:.2}: {}", cues[i], g.doc.sentence(i));
+                println!(
+                    "  ! miss {i} cue {}: {}",
+                    show_cue(&cues[i]),
+                    g.doc.sentence(i)
+                );
             }
         }
     }

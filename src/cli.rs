@@ -10,11 +10,10 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 
-use crate::config::{BuildConfig, BuildRequest, FetchConfig, Live};
+use crate::config::{BuildConfig, BuildRequest, FetchConfig, FileConfig, Live};
 use crate::document::Document;
 use crate::ingest::{self, IngestOptions};
 use crate::pipeline;
-use crate::rank::RankOptions;
 use crate::render::{self, Format};
 use crate::send::{self, EmailFlags};
 use crate::source::{self, Gathered, Location, Source};
@@ -196,6 +195,10 @@ struct SummarizeArgs {
     /// Article files (.txt, .md, .html, .jsonl). Example: article.txt
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
+    /// Config file whose [rank] weights and `rules` folder to use [default:
+    /// ./digest.toml, else the user's config dir]. Example: --config digest.toml
+    #[arg(short, long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 /// Runs digest with these arguments (the first is the program name).
@@ -544,7 +547,10 @@ struct SummarySentence<'a> {
 }
 
 fn summarize(a: SummarizeArgs) -> anyhow::Result<ExitCode> {
-    let opts = RankOptions::default();
+    let opts = FileConfig::find(a.config.as_deref())?
+        .map(|(_, f)| f.pipeline_options())
+        .transpose()?
+        .unwrap_or_default();
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let mut rejected = 0;
     for file in &a.files {

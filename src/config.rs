@@ -123,6 +123,26 @@ impl FileConfig {
         Ok(cfg)
     }
 
+    /// The pipeline's options (clustering, ranking, key sentences, rules):
+    /// the defaults, with what the file sets.
+    pub fn pipeline_options(&self) -> Result<Options, ConfigError> {
+        let mut options = Options::default();
+        if let Some(c) = &self.cluster {
+            options.cluster = c.clone();
+        }
+        if let Some(r) = &self.rank {
+            options.rank = r.clone();
+        }
+        if let Some(k) = self.key_sentences {
+            options.key_sentences = k;
+        }
+        if let Some(dir) = &self.rules {
+            let rules = crate::extract::rules::Rules::load_dir(dir).map_err(ConfigError::Rules)?;
+            options.rules = Some(std::sync::Arc::new(rules));
+        }
+        Ok(options)
+    }
+
     /// The config file to use: the one named, else `./digest.toml`, else the
     /// user's; `None` when there is none.
     pub fn find(named: Option<&Path>) -> Result<Option<(PathBuf, FileConfig)>, ConfigError> {
@@ -240,20 +260,7 @@ impl BuildConfig {
             live.store.as_deref(),
             |k| std::env::var(k).ok(),
         )?;
-        let mut options = Options::default();
-        if let Some(c) = file.cluster {
-            options.cluster = c;
-        }
-        if let Some(r) = file.rank {
-            options.rank = r;
-        }
-        if let Some(k) = file.key_sentences {
-            options.key_sentences = k;
-        }
-        if let Some(dir) = &file.rules {
-            let rules = crate::extract::rules::Rules::load_dir(dir).map_err(ConfigError::Rules)?;
-            options.rules = Some(std::sync::Arc::new(rules));
-        }
+        let options = file.pipeline_options()?;
         Ok(BuildConfig {
             inputs,
             period: Period { start, end },

@@ -15,7 +15,7 @@ use crate::cluster::{ClusterOptions, cluster};
 use crate::digest::{ArticleRef, Digest, KeySentence, Measure, Period, Story, Upcoming};
 use crate::document::Document;
 use crate::extract::{self, rules::Rules};
-use crate::rank::{Candidate, RankOptions, rank};
+use crate::rank::{Candidate, Cue, RankOptions, rank};
 use crate::render::period_title;
 
 /// The tuning of every stage.
@@ -210,17 +210,17 @@ pub fn candidates<'a>(
     measures: &[crate::digest::Measure],
 ) -> Vec<Candidate<'a>> {
     let mut cands = Vec::new();
-    let mut cues_of: HashMap<&str, Vec<f64>> = HashMap::new();
+    let mut cues_of: HashMap<&str, Vec<Cue>> = HashMap::new();
     for (d, sents) in story.sents.iter().enumerate() {
         let cues = cues_of
             .entry(story.docs[d].article.body.as_str())
             .or_insert_with(|| extract::cues(story, d, measures));
-        for (s, &cue) in sents.iter().zip(cues.iter()) {
+        for (s, cue) in sents.iter().zip(cues.iter()) {
             cands.push(Candidate {
                 doc: d,
                 index: s.index,
                 text: s.text,
-                cue,
+                cue: cue.clone(),
             });
         }
     }
@@ -247,11 +247,10 @@ fn key_sentences(
 
 /// The `k` key sentences of one article on its own, in reading order
 /// (what `digest summarize` prints): the same ranking `build` uses for a
-/// story, over one article.
-pub fn summarize(doc: &Document, k: usize, opts: &RankOptions) -> Vec<usize> {
-    let rules = Rules::builtin();
+/// story, over one article, with `opts`' ranking weights and rules.
+pub fn summarize(doc: &Document, k: usize, opts: &Options) -> Vec<usize> {
     let story = extract::Story::new(vec![doc]);
-    let measures = extract::measures::extract(&story, rules);
+    let measures = extract::measures::extract(&story, opts.rules());
     let cues = extract::cues(&story, 0, &measures);
     let cands: Vec<Candidate> = story.sents[0]
         .iter()
@@ -263,7 +262,7 @@ pub fn summarize(doc: &Document, k: usize, opts: &RankOptions) -> Vec<usize> {
             cue,
         })
         .collect();
-    let mut chosen: Vec<usize> = rank(&cands, k, opts)
+    let mut chosen: Vec<usize> = rank(&cands, k, &opts.rank)
         .into_iter()
         .map(|r| cands[r.candidate].index)
         .collect();

@@ -20,6 +20,7 @@ use chrono::NaiveDate;
 
 use crate::digest::{Evidence, Figure, Measure, Quote};
 use crate::document::Document;
+use crate::rank::Cue;
 use dates::TimeExpr;
 use rules::Rules;
 
@@ -157,32 +158,28 @@ pub fn extract(story: &Story, rules: &Rules) -> Extraction {
     }
 }
 
-/// Policy-cue strength of each sentence of one article of the story, 0..1,
-/// for ranking: the sentence that states one of the story's `measures` or
-/// provisions (its first evidence in the article) weighs most, then a resolved date, then
-/// a figure. Later mentions of a measure are context, not its statement.
-pub fn cues(story: &Story, doc: usize, measures: &[crate::digest::Measure]) -> Vec<f64> {
+/// The ranking cues of each sentence of article `doc` of the story: the
+/// measures and provisions it states (where `measures` cite it first in
+/// this article, numbered in the order `measures` lists them and their
+/// provisions), whether it holds a resolved date, whether it holds a
+/// figure. Later mentions of a measure are context, not its statement.
+pub fn cues(story: &Story, doc: usize, measures: &[crate::digest::Measure]) -> Vec<Cue> {
     let id = &story.docs[doc].article.id;
-    let stated: std::collections::HashSet<usize> = measures
+    let mut states: HashMap<usize, Vec<u32>> = HashMap::new();
+    let all = measures
         .iter()
-        .flat_map(|m| std::iter::once(m).chain(&m.provisions))
-        .filter_map(|m| m.evidence.iter().find(|e| &e.article == id))
-        .map(|e| e.index)
-        .collect();
+        .flat_map(|m| std::iter::once(m).chain(&m.provisions));
+    for (n, m) in all.enumerate() {
+        if let Some(e) = m.evidence.iter().find(|e| &e.article == id) {
+            states.entry(e.index).or_default().push(n as u32);
+        }
+    }
     story.sents[doc]
         .iter()
-        .map(|s| {
-            let mut c = 0.0;
-            if stated.contains(&s.index) {
-                c += 0.8;
-            }
-            if s.times.iter().any(|t| t.date.is_some()) {
-                c += 0.12;
-            }
-            if !figures::in_sentence(s).is_empty() {
-                c += 0.08;
-            }
-            c
+        .map(|s| Cue {
+            states: states.remove(&s.index).unwrap_or_default(),
+            date: s.times.iter().any(|t| t.date.is_some()),
+            figure: !figures::in_sentence(s).is_empty(),
         })
         .collect()
 }

@@ -37,3 +37,41 @@ fn one_line_per_article_and_bad_files_named() {
     assert_eq!(run.stdout.lines().count(), 2);
     assert!(run.stderr.contains("empty.txt"), "{}", run.stderr);
 }
+
+#[test]
+fn the_config_sets_the_weights_and_a_bad_one_is_named() {
+    // Position alone: the first three sentences, whatever they say.
+    let lead = "[rank]\ncentrality = 0.0\ncues = 0.0\nwords = 0.0\nposition = 1.0\n";
+    let run = Test::new()
+        .with_samples()
+        .write("lead.toml", lead)
+        .args(&[
+            "summarize",
+            "--config",
+            "lead.toml",
+            "samples/uk-italy-taskforce-mirror.md",
+        ])
+        .run();
+    run.code(0);
+    let v: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    let idx: Vec<u64> = v["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["index"].as_u64().unwrap())
+        .collect();
+    assert_eq!(idx, [0, 1, 2]);
+
+    let run = Test::new()
+        .with_samples()
+        .write("bad.toml", "[rank]\nweight = 1\n")
+        .args(&[
+            "summarize",
+            "-c",
+            "bad.toml",
+            "samples/uk-italy-taskforce-mirror.md",
+        ])
+        .run();
+    run.code(1);
+    assert!(run.stderr.contains("bad.toml"), "{}", run.stderr);
+}
