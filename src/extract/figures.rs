@@ -17,9 +17,6 @@ static AGO: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid")
 });
-/// A length joined to its number: "30-month", "five-year".
-static LENGTH_COMPOUND: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^-(?:year|month|week|day|hour)s?\b").expect("valid"));
 /// The first number of a range: "between 15,000 and 20,000".
 static BETWEEN_FIRST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\S+\s+and\s+[£$€]?\d").expect("valid"));
@@ -31,6 +28,11 @@ static BETWEEN_SECOND: LazyLock<Regex> = LazyLock::new(|| {
 /// `rules/figures.toml`, with the number pattern built from it.
 struct FigureRules {
     number: Regex,
+    /// A length or measure joined to its number: "30-month", "five-year",
+    /// "1,340-kilometer".
+    compound: Regex,
+    currencies: Vec<String>,
+    money_units: Vec<String>,
     stop: Vec<String>,
     labels: Vec<String>,
     compared: Vec<String>,
@@ -45,6 +47,9 @@ struct FigureRules {
 #[derive(serde::Deserialize)]
 struct FiguresFile {
     modifiers: Vec<String>,
+    currencies: Vec<String>,
+    money_units: Vec<String>,
+    measure_units: Vec<String>,
     number_words: std::collections::BTreeMap<String, u32>,
     stop: Vec<String>,
     labels: Vec<String>,
@@ -69,16 +74,28 @@ static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
         (?P<modifier>\b(?i:{modifiers})\s+)?
-        (?P<number>[£$€]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?
+        (?P<number>(?:{currencies})?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?
           |\b(?i:{words}))
-        (?P<unit>(?:\s?(?:%|per\ cent|percent)|(?:m|bn|k|p)\b|\s?(?:million|billion|trillion)\b|fold\b))?
+        (?P<unit>(?:\s?(?:%|per\ cent|percent)|(?:m|bn|k|p)\b|\s?(?:million|billion|trillion)\b|fold\b
+          |\s(?:{money})\b|\s(?:{measures})s?\b))?
         (?P<duration>\s(?:years?|months?|weeks?|days?|hours?|minutes?)\b)?",
         modifiers = alt(&f.modifiers),
+        currencies = alt(&f.currencies),
         words = alt(&f.number_words.keys().cloned().collect::<Vec<_>>()),
+        money = alt(&f.money_units),
+        measures = alt(&f.measure_units),
+    );
+    let compound = format!(
+        r"^-(?:year|month|week|day|hour|{})s?\b",
+        alt(&f.measure_units)
     );
     FigureRules {
         number: Regex::new(&crate::extract::rules::ascii_boundaries(&pattern))
             .expect("figure pattern is valid"),
+        compound: Regex::new(&crate::extract::rules::ascii_boundaries(&compound))
+            .expect("compound pattern is valid"),
+        currencies: f.currencies,
+        money_units: f.money_units,
         stop: f.stop,
         labels: f.labels,
         compared: f.compared,
@@ -131,15 +148,32 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         let number = c.name("number").expect("number").as_str();
         let unit = c.name("unit").map(|m| m.as_str().trim());
         let duration = c.name("duration").map(|m| m.as_str().trim());
-        let word_number = number.chars().next().is_some_and(char::is_alphabetic);
+        let currency = RULES
+            .currencies
+            .iter()
+            .find(|c| number.starts_with(c.as_str()))
+            .map_or("", String::as_str);
+        let word_number = currency.is_empty() && number.starts_with(char::is_alphabetic);
         let before = &text[..whole.start()];
         let after = &text[whole.end()..];
-        // "two leaders" is no figure; "nine months", "sixfold", "seven
-        // million" and "eight new casinos" are.
+        // "a 30-month limit": a length written as one word is a figure.
+        let compound = RULES
+            .compound
+            .find(after)
+            .filter(|m| !after[m.end()..].starts_with("-old"))
+            .map_or(0, |m| m.end());
+        // "two leaders" is no figure; "nine months", "a five-year plan",
+        // "sixfold", "seven million", "four grams" and "eight new casinos"
+        // are. A share in words ("nine per cent") is mostly a poll's, and a
+        // length in days joined to it ("a two-day summit") a meeting's.
+        let share = unit.is_some_and(|u| u.contains('%') || u.contains("cent"));
+        let policy_length =
+            after[..compound].contains("year") || after[..compound].contains("month");
         if word_number
             && duration.is_none()
-            && !unit.is_some_and(|u| u.contains("illion") || u == "fold")
-            && !after.trim_start().starts_with("new ")
+            && (unit.is_none() || share)
+            && !policy_length
+            && (number.eq_ignore_ascii_case("one") || !after.trim_start().starts_with("new "))
         {
             continue;
         }
@@ -153,7 +187,8 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
                 .filter(|c| c.is_ascii_digit() || *c == '.')
                 .collect()
         };
-        let money = number.starts_with(['£', '$', '€']);
+        let money = !currency.is_empty()
+            || unit.is_some_and(|u| RULES.money_units.iter().any(|m| m == u.trim()));
         // Inside a date or time phrase ("31 March", "in 2024").
         if s.times
             .iter()
@@ -271,11 +306,6 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
             continue;
         }
         let next = after.trim_start();
-        // "a 30-month limit": a length written as one word is a figure.
-        let compound = LENGTH_COMPOUND
-            .find(after)
-            .filter(|m| !after[m.end()..].starts_with("-old"))
-            .map_or(0, |m| m.end());
         if (after.starts_with('-') && !money && compound == 0)
             || after.starts_with(':')
             || ["GMT", "BST", "am ", "pm ", "am.", "pm."]
@@ -305,15 +335,12 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         } else {
             (right_context(after, 8), left_context(before, 7))
         };
+        // Without one, it is mostly the same sum again ("5,000 euros
+        // ($5,607)").
         let what = if first.is_empty() { second } else { first };
         if what.is_empty() {
             continue;
         }
-        let currency = if money {
-            &number[..number.chars().next().map_or(0, char::len_utf8)]
-        } else {
-            ""
-        };
         let key = format!(
             "{currency}{digits}|{}",
             unit.or(duration).unwrap_or("").trim_end_matches('s')
@@ -436,6 +463,41 @@ mod tests {
         assert_eq!(values("The bill passed by 34 votes to 19."), ["34"]);
         assert!(values("Arrivals rose in the 12 months to June.").is_empty());
         assert!(values("He spoke outside Number 10 on Friday.").is_empty());
+    }
+
+    #[test]
+    fn sums_in_any_currency_measures_and_policy_lengths() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "The subsidy will be 4 yen per kilowatt-hour of electricity.",
+                &["4 yen"],
+            ),
+            (
+                "Students brought more than Aus$42 billion to universities.",
+                &["more than Aus$42 billion"],
+            ),
+            (
+                "Returning migrants get 350,000 kronor each.",
+                &["350,000 kronor"],
+            ),
+            (
+                "Drinks with four grams of sugar per 100 millilitres will pay.",
+                &["four grams"],
+            ),
+            (
+                "It is building a fence along the 1,340-kilometer border.",
+                &["1,340-kilometer"],
+            ),
+            (
+                "It agreed a five-year plan after a two-day summit.",
+                &["five-year"],
+            ),
+            ("Support for the party fell to nine per cent.", &[]),
+            ("It costs 5,000 euros ($5,607) a head.", &["5,000 euros"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(values(text), *want, "{text}");
+        }
     }
 
     #[test]
