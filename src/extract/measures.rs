@@ -1101,6 +1101,17 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
     .min_by_key(|(i, sep)| (*i, std::cmp::Reverse(sep.len())))
     {
         let (head, tail) = (&rest[..i], &rest[i + sep.len()..]);
+        // "numbers for university, higher education and vocational training
+        // will be limited": the items share one verb; read on past them.
+        if let Some(m) = (sep == ", ")
+            .then(|| rules.actions.shared_subject.find(tail))
+            .flatten()
+        {
+            let current = format!("{}{head}{sep}", parts.pop().unwrap_or_default());
+            parts.push(format!("{current}{}", &tail[..m.end()]));
+            rest = &tail[m.end()..];
+            continue;
+        }
         // "The plans include a dedicated team for each area and a 10 point
         // charter": each item of what a plan includes is a measure.
         let starts_action = (rules.actions.clause_start.is_match(tail.trim_start())
@@ -1674,9 +1685,32 @@ mod tests {
             "Several MPs in the governing party expressed concerns about the extended controls.",
             "The emergency act has been invoked only twice since the war.",
             "The mayor emphasised the new fares will be reviewed by the council.",
+            "The Greens have expressed fierce opposition to the regulation.",
+            "The transport minister announced her decision to step down at the election.",
         ] {
             assert!(measures(&[sentence]).is_empty(), "{sentence}");
         }
+    }
+
+    #[test]
+    fn a_press_event_or_a_party_in_office_gives_the_measure_no_type() {
+        let m = measures(&[
+            "Student numbers will be limited to 270,000 next year, the minister told a news conference.",
+            "The premier, who came to power in 2022, will introduce a levy on sugary drinks.",
+        ]);
+        assert!(
+            m.iter()
+                .all(|m| m.kind != "summit_or_meeting" && m.kind != "power"),
+            "{m:#?}"
+        );
+    }
+
+    #[test]
+    fn items_that_share_one_verb_are_one_measure() {
+        let m = measures(&[
+            "New student numbers for universities, colleges and vocational training will be limited to 270,000 in 2026.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
     }
 
     #[test]

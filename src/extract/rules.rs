@@ -196,6 +196,9 @@ pub struct Actions {
     /// A clause that only describes the action before it ("…, monitored
     /// by probation officers"): it opens none, whatever its verb.
     pub participle: Pattern,
+    /// The last items of a list that are together the subject of one verb
+    /// ("…, higher education and vocational training will be limited").
+    pub shared_subject: Pattern,
     /// A sentence that refers back to the measures just before it.
     pub anaphora: Pattern,
     /// A sentence whose subject is a measure met before ("The deal is
@@ -373,6 +376,7 @@ struct ActionsSection {
     list_item: String,
     clause_start: String,
     participle: String,
+    shared_subject: String,
     anaphora: String,
     reference: String,
     fresh: String,
@@ -629,6 +633,7 @@ impl Rules {
             clause_start: compile(measures, &m.actions.clause_start.replace("VERBS", &verbs))?,
             list_item: compile(measures, &m.actions.list_item)?,
             participle: compile(measures, &m.actions.participle)?,
+            shared_subject: compile(measures, &m.actions.shared_subject)?,
             objects: word_set(measures, &m.actions.objects)?,
             novelty: compile(measures, &m.actions.novelty)?,
             exclude: patterns(&m.actions.exclude)?,
@@ -783,6 +788,7 @@ impl Rules {
                 &a.list_item,
                 &a.clause_start,
                 &a.participle,
+                &a.shared_subject,
                 &a.anaphora,
                 &a.reference,
                 &a.fresh,
