@@ -1474,6 +1474,21 @@ mod tests {
     }
 
     #[test]
+    fn plans_to_tackle_keep_add_or_run_something_are_measures() {
+        for sentence in [
+            "The ministry wants to prohibit dealers from advertising online.",
+            "From March 1, the blades will be added to a prohibited list.",
+            "The amnesty scheme will run for six weeks at police stations.",
+            "The government will keep fuel subsidies in place until December.",
+            "The coalition partners intend to tackle a pension reform.",
+            "The department is reserving the right to terminate the contracts early.",
+            "If the senate agrees, the pause could take effect in June.",
+        ] {
+            assert_eq!(measures(&[sentence]).len(), 1, "{sentence}");
+        }
+    }
+
+    #[test]
     fn the_law_refers_back_to_the_legislation_passed_not_the_sentence_before() {
         let m = measures(&[
             "The Senate on Tuesday passed new legislation on short lets.\n\
