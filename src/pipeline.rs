@@ -251,17 +251,7 @@ fn key_sentences(
 pub fn summarize(doc: &Document, k: usize, opts: &Options) -> Vec<usize> {
     let story = extract::Story::new(vec![doc]);
     let measures = extract::measures::extract(&story, opts.rules());
-    let cues = extract::cues(&story, 0, &measures);
-    let cands: Vec<Candidate> = story.sents[0]
-        .iter()
-        .zip(cues)
-        .map(|(s, cue)| Candidate {
-            doc: 0,
-            index: s.index,
-            text: s.text,
-            cue,
-        })
-        .collect();
+    let cands = candidates(&story, &measures);
     let mut chosen: Vec<usize> = rank(&cands, k, &opts.rank)
         .into_iter()
         .map(|r| cands[r.candidate].index)

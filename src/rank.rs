@@ -236,12 +236,12 @@ pub fn rank(cands: &[Candidate], k: usize, opts: &RankOptions) -> Vec<Ranked> {
         return Vec::new();
     }
     let mut nodes = nodes(cands);
-    let mut covered = HashSet::default();
     if nodes.len() > opts.max_candidates.max(k) {
+        let nothing_chosen = HashSet::default();
         let prior = |n: &Node| {
             let c = &cands[n.members[0]];
             opts.position * position(c.index)
-                + opts.cues * opts.cue(&c.cue, &covered)
+                + opts.cues * opts.cue(&c.cue, &nothing_chosen)
                 + opts.words * n.lexical
         };
         nodes.sort_by(|a, b| prior(b).total_cmp(&prior(a)));
@@ -304,6 +304,8 @@ pub fn rank(cands: &[Candidate], k: usize, opts: &RankOptions) -> Vec<Ranked> {
         .collect();
 
     let mut chosen: Vec<(usize, Ranked)> = Vec::new();
+    // The measures the chosen sentences state.
+    let mut covered = HashSet::default();
     let mut used = vec![false; n];
     // Best overlap of each node with the chosen ones so far.
     let mut overlap_with_chosen = vec![0.0f32; n];

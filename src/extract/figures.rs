@@ -33,6 +33,7 @@ struct FigureRules {
     compound: Regex,
     currencies: Vec<String>,
     money_units: Vec<String>,
+    word_compounds: Vec<String>,
     stop: Vec<String>,
     labels: Vec<String>,
     compared: Vec<String>,
@@ -50,6 +51,7 @@ struct FiguresFile {
     currencies: Vec<String>,
     money_units: Vec<String>,
     measure_units: Vec<String>,
+    word_compounds: Vec<String>,
     number_words: std::collections::BTreeMap<String, u32>,
     stop: Vec<String>,
     labels: Vec<String>,
@@ -96,6 +98,7 @@ static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
             .expect("compound pattern is valid"),
         currencies: f.currencies,
         money_units: f.money_units,
+        word_compounds: f.word_compounds,
         stop: f.stop,
         labels: f.labels,
         compared: f.compared,
@@ -167,8 +170,10 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         // are. A share in words ("nine per cent") is mostly a poll's, and a
         // length in days joined to it ("a two-day summit") a meeting's.
         let share = unit.is_some_and(|u| u.contains('%') || u.contains("cent"));
-        let policy_length =
-            after[..compound].contains("year") || after[..compound].contains("month");
+        let policy_length = RULES
+            .word_compounds
+            .iter()
+            .any(|w| after[..compound].contains(w.as_str()));
         if word_number
             && duration.is_none()
             && (unit.is_none() || share)
@@ -327,16 +332,14 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         // What a count counts follows it ("38,816 people crossed"); what a
         // sum, share or length measures comes before it ("jailed for up to
         // 14 years", "to rise by £1,400").
-        let left_first = duration.is_some()
-            || money
-            || unit.is_some_and(|u| u.contains('%') || u.contains("cent"));
+        let left_first = duration.is_some() || money || share;
         let (first, second) = if left_first {
             (left_context(before, 7), right_context(after, 8))
         } else {
             (right_context(after, 8), left_context(before, 7))
         };
-        // Without one, it is mostly the same sum again ("5,000 euros
-        // ($5,607)").
+        // A number with nothing around it to say what it counts is mostly
+        // the sum before it converted ("5,000 euros ($5,607)"): no figure.
         let what = if first.is_empty() { second } else { first };
         if what.is_empty() {
             continue;

@@ -1713,6 +1713,7 @@ mod tests {
             "Student numbers will be limited to 270,000 next year, the minister told a news conference.",
             "The premier, who came to power in 2022, will introduce a levy on sugary drinks.",
         ]);
+        assert_eq!(m.len(), 2, "{m:#?}");
         assert!(
             m.iter()
                 .all(|m| m.kind != "summit_or_meeting" && m.kind != "power"),

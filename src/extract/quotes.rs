@@ -498,11 +498,12 @@ fn speaker_in(text: &str, spans: &[Span], rules: &Rules) -> Option<Option<String
         }
         let before = &text[..vs];
         // "X defended the decision, stating: “…”": a participle's speaker
-        // is the subject that opens the sentence, not the last name before
-        // it ("in an interview with The Guardian, saying").
+        // is the subject that opens the sentence, read as a name after a
+        // verb is, not the last name before it ("in an interview with The
+        // Guardian, saying").
         if text[vs..ve].ends_with("ing")
             && before.trim_end().ends_with(',')
-            && let Some(name) = subject(text, rules)
+            && let Some(name) = name_after(text, rules)
         {
             return Some(Some(name));
         }
@@ -522,29 +523,6 @@ fn speaker_in(text: &str, spans: &[Span], rules: &Rules) -> Option<Option<String
         return Some(Some(name));
     }
     Some(None)
-}
-
-/// The person or actor that opens a sentence: "Home Secretary Shabana
-/// Mahmood expressed …" → Shabana Mahmood; "Plevris also defended …" →
-/// Plevris.
-fn subject(text: &str, rules: &Rules) -> Option<String> {
-    let mut run = Vec::new();
-    for w in text.split_whitespace() {
-        let clean = w.trim_end_matches([',', '.', ':', ';']);
-        if w.starts_with('(') || !entities::is_capitalized(clean) {
-            break;
-        }
-        run.push(clean);
-        if clean.len() != w.len() {
-            break;
-        }
-    }
-    if let Some(first) = run.first()
-        && rules.pronouns.iter().any(|p| p.eq_ignore_ascii_case(first))
-    {
-        return Some(first.to_string());
-    }
-    speaker_from_run(&run, rules)
 }
 
 /// The name (or pronoun) right before a speech verb: "Ms Meloni said",
@@ -739,9 +717,9 @@ fn name_after(after: &str, rules: &Rules) -> Option<String> {
     let words: Vec<&str> = after.split_whitespace().take(8).collect();
     let mut run = Vec::new();
     let mut skipped = 0;
+    let is_role = |w: &&str| rules.roles.iter().any(|r| r == w);
     for w in words {
         let clean = w.trim_end_matches([',', '.', ':', ';']);
-        let is_role = |w: &&str| rules.roles.iter().any(|r| r == w);
         if entities::is_capitalized(clean) {
             run.push(clean);
             if clean.len() != w.len() {
