@@ -363,6 +363,10 @@ fn resolve_generic(m: &Mention, drafts: &[Draft]) -> Option<usize> {
 }
 
 fn provision_kind(text: &str, rules: &Rules) -> Option<String> {
+    remembered(Question::Provision, text, rules, find_provision_kind)
+}
+
+fn find_provision_kind(text: &str, rules: &Rules) -> Option<String> {
     let text = &without_quotes(text);
     if rules.actions.exclude.iter().any(|re| re.is_match(text)) {
         return None;
@@ -510,19 +514,41 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
 /// The type of measure an action sentence states, or `None` when the
 /// sentence states no action (see `[actions]` in rules/measures.toml).
 pub fn action_kind(text: &str, rules: &Rules) -> Option<String> {
-    // One sentence is asked about by several stages (actions, plan lists,
-    // bill contents, the ranking cue): the answer is kept per thread.
+    remembered(Question::Action, text, rules, find_action_kind)
+}
+
+/// What is asked of one sentence's text, answered once per thread.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Question {
+    Action,
+    Provision,
+}
+
+/// `answer(text, rules)`, remembered per thread: one sentence is asked about
+/// by several stages (actions, plan lists, bill contents, the ranking cue),
+/// and a syndicated sentence comes once per outlet that printed it.
+fn remembered(
+    question: Question,
+    text: &str,
+    rules: &Rules,
+    answer: fn(&str, &Rules) -> Option<String>,
+) -> Option<String> {
+    type Key = (Question, usize, String);
     thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<(usize, String), Option<String>>> =
+        static SEEN: std::cell::RefCell<std::collections::HashMap<Key, Option<String>>> =
             std::cell::RefCell::new(std::collections::HashMap::new());
     }
-    let key = (std::ptr::from_ref(rules) as usize, text.to_string());
+    let key = (
+        question,
+        std::ptr::from_ref(rules) as usize,
+        text.to_string(),
+    );
     if let Some(kind) = SEEN.with_borrow(|seen| seen.get(&key).cloned()) {
         return kind;
     }
-    let kind = find_action_kind(text, rules);
+    let kind = answer(text, rules);
     SEEN.with_borrow_mut(|seen| {
-        if seen.len() > 20_000 {
+        if seen.len() > 40_000 {
             seen.clear();
         }
         seen.insert(key, kind.clone());
