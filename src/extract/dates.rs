@@ -56,11 +56,22 @@ pub fn is_month(word: &str) -> bool {
 /// Overlapping candidates are settled in favour of the longest ("by the end
 /// of March" over "March"). The result is in text order.
 pub fn find_times(sentence: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
+    scan_times(sentence).resolve(sentence, published)
+}
+
+/// The time phrases of one sentence before they are resolved: what the text
+/// alone says. Copies of a text published on different days scan once and
+/// resolve once per day.
+#[derive(Debug, Clone, Default)]
+pub struct Phrases(Vec<(Found, Tense)>);
+
+/// Finds the time phrases of `sentence` (see [`find_times`]).
+pub fn scan_times(sentence: &str) -> Phrases {
     let grammar = &*GRAMMAR;
     // Many sentences hold no month, weekday, digit or time word: one DFA pass
     // rules them out before the capture patterns run.
     if !grammar.trigger.is_match(sentence) {
-        return Vec::new();
+        return Phrases::default();
     }
     let mut found = Vec::new();
     for (kind, regex) in &grammar.patterns {
@@ -71,31 +82,46 @@ pub fn find_times(sentence: &str, published: Option<NaiveDate>) -> Vec<TimeExpr>
         }
     }
     let mut cues: Option<Vec<Cue>> = None;
-    longest_first(found)
+    let phrases = longest_first(found)
         .into_iter()
         .map(|f| {
-            let tense = if published.is_some() && f.meaning.needs_tense() {
+            let tense = if f.meaning.needs_tense() {
                 let cues = cues.get_or_insert_with(|| grammar.cues(sentence));
                 grammar.tense_at(sentence, f.start, f.end, cues)
             } else {
                 Tense::Unknown
             };
-            let span = resolve(
-                &f.meaning,
-                published,
-                tense,
-                grammar.rules.financial_year_start,
-            )
-            .and_then(|s| f.part.apply(s));
-            TimeExpr {
-                start: f.start,
-                end: f.end,
-                text: sentence[f.start..f.end].to_string(),
-                date: span.map(|s| s.first),
-                end_date: span.and_then(|s| (s.last != s.first).then_some(s.last)),
-            }
+            (f, tense)
         })
-        .collect()
+        .collect();
+    Phrases(phrases)
+}
+
+impl Phrases {
+    /// The phrases of `sentence` (the one they were scanned from), resolved
+    /// against `published`.
+    pub fn resolve(&self, sentence: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
+        let year_start = GRAMMAR.rules.financial_year_start;
+        self.0
+            .iter()
+            .map(|(f, tense)| {
+                let tense = if published.is_some() {
+                    *tense
+                } else {
+                    Tense::Unknown
+                };
+                let span =
+                    resolve(&f.meaning, published, tense, year_start).and_then(|s| f.part.apply(s));
+                TimeExpr {
+                    start: f.start,
+                    end: f.end,
+                    text: sentence[f.start..f.end].to_string(),
+                    date: span.map(|s| s.first),
+                    end_date: span.and_then(|s| (s.last != s.first).then_some(s.last)),
+                }
+            })
+            .collect()
+    }
 }
 
 // ---------------------------------------------------------------------------

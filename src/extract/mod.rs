@@ -48,37 +48,26 @@ pub struct Story<'a> {
 impl<'a> Story<'a> {
     pub fn new(docs: Vec<&'a Document>) -> Story<'a> {
         // Copies of one text (syndication, a page met under several URLs)
-        // published the same day have the same time phrases: find them once.
-        let mut first: HashMap<(&str, Option<NaiveDate>), usize> = HashMap::new();
+        // read alike: find their time phrases and open speech once, and
+        // resolve the phrases against each copy's publication date.
+        let mut read: HashMap<&str, Vec<(dates::Phrases, bool)>> = HashMap::new();
         let mut sents: Vec<Vec<Sent<'a>>> = Vec::with_capacity(docs.len());
         for (d, doc) in docs.iter().enumerate() {
             let published = doc.published_date();
-            let copy_of = *first
-                .entry((doc.article.body.as_str(), published))
-                .or_insert(d);
-            let times = |index: usize, text: &str| match copy_of {
-                c if c == d => dates::find_times(text, published),
-                c => sents[c][index].times.clone(),
-            };
-            let mut open = false;
+            let reading = read
+                .entry(doc.article.body.as_str())
+                .or_insert_with(|| reading(doc));
             let these = doc
                 .texts()
+                .zip(reading.iter())
                 .enumerate()
-                .map(|(index, text)| {
-                    let para = doc.sentences[index].paragraph;
-                    if index == 0 || doc.sentences[index - 1].paragraph != para {
-                        open = false;
-                    }
-                    let quoted = open;
-                    open = quote_open_after(text, open);
-                    Sent {
-                        doc: d,
-                        index,
-                        text,
-                        published,
-                        times: times(index, text),
-                        quoted,
-                    }
+                .map(|(index, (text, (phrases, quoted)))| Sent {
+                    doc: d,
+                    index,
+                    text,
+                    published,
+                    times: phrases.resolve(text, published),
+                    quoted: *quoted,
                 })
                 .collect();
             sents.push(these);
@@ -93,6 +82,25 @@ impl<'a> Story<'a> {
             text: self.sents[doc][index].text.to_string(),
         }
     }
+}
+
+/// What a document's text alone says of each sentence: its time phrases,
+/// and whether it opens inside direct speech an earlier sentence of its
+/// paragraph began.
+fn reading(doc: &Document) -> Vec<(dates::Phrases, bool)> {
+    let mut open = false;
+    doc.texts()
+        .enumerate()
+        .map(|(index, text)| {
+            let para = doc.sentences[index].paragraph;
+            if index == 0 || doc.sentences[index - 1].paragraph != para {
+                open = false;
+            }
+            let quoted = open;
+            open = quote_open_after(text, open);
+            (dates::scan_times(text), quoted)
+        })
+        .collect()
 }
 
 /// Each character of `text` with its byte offset and whether direct speech
@@ -182,4 +190,25 @@ pub fn cues(story: &Story, doc: usize, measures: &[crate::digest::Measure]) -> V
             figure: !figures::in_sentence(s).is_empty(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Story, testing::docs};
+
+    #[test]
+    fn copies_published_on_different_days_resolve_their_own_dates() {
+        let body = "The minister will visit Calais on Tuesday.";
+        let mut d = docs(&[body], Some("2025-01-30"));
+        let mut later = docs(&[body], Some("2025-02-06"));
+        later[0].article.id = "a1".to_string();
+        d.append(&mut later);
+        let story = Story::new(d.iter().collect());
+        let dates: Vec<String> = story
+            .sents
+            .iter()
+            .map(|s| s[0].times[0].date.expect("resolved").to_string())
+            .collect();
+        assert_eq!(dates, ["2025-02-04", "2025-02-11"]);
+    }
 }

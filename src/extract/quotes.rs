@@ -5,6 +5,8 @@
 //! Starmer", "she") resolve to the full name used elsewhere in the story.
 //! Scare quotes (fewer than three words, or no speaker) are not quotes.
 
+use std::collections::HashMap;
+
 use aho_corasick::AhoCorasick;
 
 use super::rules::Rules;
@@ -29,7 +31,28 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
     let people = People::new(&names);
     let roles = story_roles(story, &names, &people, rules);
     let mut out: Vec<Quote> = Vec::new();
+    // A copy of a text read before (syndication) says what it said: its
+    // quotes are the first copy's, citing this one.
+    let mut first: HashMap<&str, std::ops::Range<usize>> = HashMap::new();
     for (doc, sents) in story.sents.iter().enumerate() {
+        let body = story.docs[doc].article.body.as_str();
+        if let Some(said) = first.get(body) {
+            let copies: Vec<Quote> = out[said.clone()]
+                .iter()
+                .map(|q| Quote {
+                    speaker: q.speaker.clone(),
+                    text: q.text.clone(),
+                    evidence: q
+                        .evidence
+                        .iter()
+                        .map(|e| story.evidence(doc, e.index))
+                        .collect(),
+                })
+                .collect();
+            out.extend(copies);
+            continue;
+        }
+        let from = out.len();
         // The people named so far, the latest last.
         let mut recent: Vec<String> = Vec::new();
         let mut last_speaker: Option<String> = None;
@@ -129,6 +152,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                 last_speaker = Some(sp);
             }
         }
+        first.insert(body, from..out.len());
     }
     merge(out)
 }
@@ -318,8 +342,9 @@ fn merge(quotes: Vec<Quote>) -> Vec<Quote> {
         match out.iter_mut().find(|o| {
             o.speaker == q.speaker && {
                 let k = norm(&o.text);
+                // Bytes, not str slices: 60 bytes may end inside "ł".
                 let n = k.len().min(key.len()).min(60);
-                n > 0 && k[..n] == key[..n]
+                n > 0 && k.as_bytes()[..n] == key.as_bytes()[..n]
             }
         }) {
             Some(o) => {
@@ -982,6 +1007,49 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn a_copy_of_a_text_cites_its_quotes_in_every_copy() {
+        let printed = "Yvette Cooper said: “We will go after the gangs wherever they operate.”";
+        let other =
+            "Officials met in Calais. Chris Philp said: “The plan will not stop a single boat.”";
+        let d = docs(&[printed, other, printed], None);
+        let story = Story::new(d.iter().collect());
+        let q = super::extract(&story, Rules::builtin());
+        let cited: Vec<(&str, Vec<(&str, usize)>)> = q
+            .iter()
+            .map(|q| {
+                let ev = q.evidence.iter().map(|e| (e.article.as_str(), e.index));
+                (q.speaker.as_str(), ev.collect())
+            })
+            .collect();
+        assert_eq!(
+            cited,
+            [
+                ("Yvette Cooper", vec![("a0", 0), ("a2", 0)]),
+                ("Chris Philp", vec![("a1", 1)]),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_in_any_script_merge_without_panicking() {
+        let q = |text: &str| super::Quote {
+            speaker: "Donald Tusk".to_string(),
+            text: text.to_string(),
+            evidence: Vec::new(),
+        };
+        // 59 ASCII bytes, then "ł": byte 60 falls inside it.
+        let long = format!("{}łódź", "a".repeat(59));
+        let short = format!("{}ź", "a".repeat(59));
+        let merged = super::merge(vec![
+            q(&long),
+            q(&short),
+            q("Zupełnie inna wypowiedź premiera"),
+        ]);
+        // The first two share their opening: one quote, as in any script.
+        assert_eq!(merged.len(), 2);
     }
 
     #[test]
