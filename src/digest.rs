@@ -78,11 +78,15 @@ impl From<Evidence> for KeySentence {
 
 /// A pointer to one sentence of one article: `index` is the 0-based position
 /// of the sentence in the article body, as `digest summarize` numbers it.
+///
+/// Its strings are shared: one sentence printed by many outlets is cited
+/// once per outlet, and a week's digest holds its text once; an article
+/// cited a hundred times holds its id once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
-    pub article: String,
+    pub article: std::sync::Arc<str>,
     pub index: usize,
-    pub text: String,
+    pub text: std::sync::Arc<str>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -156,7 +156,7 @@ fn assemble(docs: Vec<Document>, period: Period, now: DateTime<Utc>, opts: &Opti
             .evidence
             .iter()
             .chain(m.provisions.iter().flat_map(|p| &p.evidence))
-            .map(|e| e.article.as_str())
+            .map(|e| &*e.article)
             .collect();
         (articles.len(), m.evidence.len() + m.provisions.len())
     };

@@ -602,7 +602,7 @@ fn score_seed_provisions(
                     p.name,
                     p.evidence
                         .iter()
-                        .map(|e| e.text.as_str())
+                        .map(|e| &*e.text)
                         .collect::<Vec<_>>()
                         .join(" ")
                 ));

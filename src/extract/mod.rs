@@ -15,6 +15,7 @@ pub mod rules;
 mod testing;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -36,6 +37,8 @@ pub struct Sent<'a> {
     /// The sentence opens inside direct speech that an earlier sentence of
     /// its paragraph began: `“… protections. This agreement will allow …`.
     pub quoted: bool,
+    /// The text as evidence cites it, one allocation for all copies.
+    shared: Arc<str>,
 }
 
 /// The articles of one story, sentence by sentence.
@@ -43,6 +46,8 @@ pub struct Sent<'a> {
 pub struct Story<'a> {
     pub docs: Vec<&'a Document>,
     pub sents: Vec<Vec<Sent<'a>>>,
+    /// Each article's id, as its evidence cites it.
+    ids: Vec<Arc<str>>,
 }
 
 impl<'a> Story<'a> {
@@ -50,7 +55,7 @@ impl<'a> Story<'a> {
         // Copies of one text (syndication, a page met under several URLs)
         // read alike: find their time phrases and open speech once, and
         // resolve the phrases against each copy's publication date.
-        let mut read: HashMap<&str, Vec<(dates::Phrases, bool)>> = HashMap::new();
+        let mut read: HashMap<&str, Vec<Reading>> = HashMap::new();
         let mut sents: Vec<Vec<Sent<'a>>> = Vec::with_capacity(docs.len());
         for (d, doc) in docs.iter().enumerate() {
             let published = doc.published_date();
@@ -61,33 +66,41 @@ impl<'a> Story<'a> {
                 .texts()
                 .zip(reading.iter())
                 .enumerate()
-                .map(|(index, (text, (phrases, quoted)))| Sent {
+                .map(|(index, (text, r))| Sent {
                     doc: d,
                     index,
                     text,
                     published,
-                    times: phrases.resolve(text, published),
-                    quoted: *quoted,
+                    times: r.phrases.resolve(text, published),
+                    quoted: r.quoted,
+                    shared: r.text.clone(),
                 })
                 .collect();
             sents.push(these);
         }
-        Story { docs, sents }
+        let ids = docs.iter().map(|d| d.article.id.as_str().into()).collect();
+        Story { docs, sents, ids }
     }
 
     pub fn evidence(&self, doc: usize, index: usize) -> Evidence {
         Evidence {
-            article: self.docs[doc].article.id.clone(),
+            article: self.ids[doc].clone(),
             index,
-            text: self.sents[doc][index].text.to_string(),
+            text: self.sents[doc][index].shared.clone(),
         }
     }
 }
 
-/// What a document's text alone says of each sentence: its time phrases,
-/// and whether it opens inside direct speech an earlier sentence of its
-/// paragraph began.
-fn reading(doc: &Document) -> Vec<(dates::Phrases, bool)> {
+/// What a document's text alone says of one sentence.
+struct Reading {
+    phrases: dates::Phrases,
+    /// It opens inside direct speech an earlier sentence of its paragraph
+    /// began.
+    quoted: bool,
+    text: Arc<str>,
+}
+
+fn reading(doc: &Document) -> Vec<Reading> {
     let mut open = false;
     doc.texts()
         .enumerate()
@@ -98,7 +111,11 @@ fn reading(doc: &Document) -> Vec<(dates::Phrases, bool)> {
             }
             let quoted = open;
             open = quote_open_after(text, open);
-            (dates::scan_times(text), quoted)
+            Reading {
+                phrases: dates::scan_times(text),
+                quoted,
+                text: text.into(),
+            }
         })
         .collect()
 }
@@ -178,7 +195,7 @@ pub fn cues(story: &Story, doc: usize, measures: &[crate::digest::Measure]) -> V
         .iter()
         .flat_map(|m| std::iter::once(m).chain(&m.provisions));
     for (n, m) in all.enumerate() {
-        if let Some(e) = m.evidence.iter().find(|e| &e.article == id) {
+        if let Some(e) = m.evidence.iter().find(|e| *e.article == **id) {
             states.entry(e.index).or_default().push(n as u32);
         }
     }

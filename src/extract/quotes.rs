@@ -1020,7 +1020,7 @@ mod tests {
         let cited: Vec<(&str, Vec<(&str, usize)>)> = q
             .iter()
             .map(|q| {
-                let ev = q.evidence.iter().map(|e| (e.article.as_str(), e.index));
+                let ev = q.evidence.iter().map(|e| (&*e.article, e.index));
                 (q.speaker.as_str(), ev.collect())
             })
             .collect();

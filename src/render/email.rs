@@ -430,7 +430,7 @@ fn event(digest: &Digest, u: &Upcoming, domain: &str, now: DateTime<Utc>) -> Vec
             .or(m.evidence.first())
     });
     if let Some(e) = dating {
-        let source = digest.articles.iter().find(|a| a.id == e.article);
+        let source = digest.articles.iter().find(|a| *a.id == *e.article);
         let mut text = format!("“{}”", clean(&e.text));
         if let Some(a) = source {
             let outlet = a.outlet.as_deref().unwrap_or("source");
@@ -683,7 +683,8 @@ mod tests {
                         text: format!(
                             "Sentence {j} about measure {i}, long enough to count: {}",
                             "words ".repeat(30)
-                        ),
+                        )
+                        .into(),
                     })
                     .collect(),
                 ..m.clone()

@@ -247,7 +247,7 @@ struct Context<'a> {
 impl Context<'_> {
     fn marker(&self, e: &Evidence) -> Marker {
         let sentence = e.index + 1;
-        let (label, href) = match self.by_id.get(e.article.as_str()) {
+        let (label, href) = match self.by_id.get(&*e.article) {
             Some(s) => (
                 format!("{} §{sentence}", s.n),
                 s.url.clone().unwrap_or_else(|| format!("#{}", s.anchor)),
