@@ -782,6 +782,18 @@ fn words(s: &str) -> String {
         .join(" ")
 }
 
+/// Whether a quote's words hold a gold quote's first eight words (`start`,
+/// both folded by [`words`]). A quote shorter than that ("I am keeping to
+/// the rules," she said) has narration in its gold `start`: the whole
+/// quote, five words or more, opening the start matches.
+fn quote_matches(start: &str, quote: &str) -> bool {
+    quote.contains(start)
+        || (quote.split(' ').count() >= 5
+            && start
+                .strip_prefix(quote)
+                .is_some_and(|rest| rest.starts_with(' ')))
+}
+
 fn same_speaker(a: &str, b: &str) -> bool {
     let last = |s: &str| s.split_whitespace().last().unwrap_or("").to_lowercase();
     a.eq_ignore_ascii_case(b) || last(a) == last(b)
@@ -794,7 +806,7 @@ fn score_quotes(story: &GoldStory, predicted: &[Quote], r: &mut Report) {
         let hit = predicted
             .iter()
             .enumerate()
-            .find(|(i, q)| !used.contains(i) && words(&q.text).contains(&start));
+            .find(|(i, q)| !used.contains(i) && quote_matches(&start, &words(&q.text)));
         if g.required {
             r.quotes.gold += 1;
         }
@@ -840,7 +852,7 @@ fn score_quotes(story: &GoldStory, predicted: &[Quote], r: &mut Report) {
 
 #[cfg(test)]
 mod tests {
-    use super::numbers;
+    use super::{numbers, quote_matches, words};
 
     #[test]
     fn a_figure_is_its_whole_numbers() {
@@ -852,5 +864,19 @@ mod tests {
         assert_eq!(numbers("9.8%"), ["9.8"]);
         // "50" is no part of "25,000".
         assert!(!numbers("25,000").contains(&"50".to_string()));
+    }
+
+    #[test]
+    fn a_short_quote_matches_a_start_that_runs_into_narration() {
+        let start = words("I am keeping to the rules, she said.");
+        assert!(quote_matches(&start, &words("I am keeping to the rules")));
+        // Not the quote's opening, or too short to be told from a scrap.
+        assert!(!quote_matches(&start, &words("keeping to the rules")));
+        assert!(!quote_matches(&start, &words("I am keeping")));
+        let long = words("We will go after the gangs wherever they are.");
+        assert!(quote_matches(
+            &words("We will go after the gangs wherever they"),
+            &long
+        ));
     }
 }
