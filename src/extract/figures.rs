@@ -288,12 +288,17 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         {
             continue;
         }
-        // "from 785 to 708": the figure is where it went.
+        // "from 785 to 708", "from £5m to £7m": the figure is where it
+        // went; "by 62 to 70 per cent", "by 229 to 206": the range or the
+        // tally is read at its end. Not "£13 million to 12 food charities":
+        // a sum given to a count.
         let rest = text[whole.end()..].trim_start();
-        if let Some(next) = rest.strip_prefix("to ")
-            && next
-                .trim_start()
-                .starts_with(|c: char| c.is_ascii_digit() || c == '£')
+        if let Some(next) = rest.strip_prefix("to ").map(str::trim_start)
+            && (RULES
+                .currencies
+                .iter()
+                .any(|c| next.starts_with(c.as_str()))
+                || (!money && next.starts_with(|c: char| c.is_ascii_digit())))
         {
             continue;
         }
@@ -432,6 +437,11 @@ mod tests {
         assert_eq!(
             values("Waiting lists fell from 785 to 708 patients."),
             ["708"]
+        );
+        assert_eq!(values("The grant rose from £5m to £7m."), ["£7m"]);
+        assert_eq!(
+            values("It pledged £13 million to 12 food charities."),
+            ["£13 million", "12"]
         );
     }
 
