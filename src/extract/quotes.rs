@@ -786,7 +786,14 @@ fn person_name(run: &[&str], rules: &Rules) -> Option<String> {
     while end > start && rules.postnominals.iter().any(|p| p == run[end - 1]) {
         end -= 1;
     }
-    let name = &run[start..end];
+    let mut name = &run[start..end];
+    // A role inside the run ends a portfolio the role words do not know:
+    // "Climate Change Minister Chris Bowen", "Labour MP Diane Abbott".
+    if let Some(k) = name.iter().rposition(|w| is_role(w) && !is_title(w))
+        && k + 1 < name.len()
+    {
+        name = &name[k + 1..];
+    }
     if name.is_empty() || name.iter().all(|w| is_title(w)) {
         return None;
     }
@@ -839,7 +846,10 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
             {
                 run.remove(0);
             }
-            if run.iter().any(|w| rules.places.find(w).next().is_some()) {
+            // "Berlin", "New York": a place is no one's name.
+            if run.iter().any(|w| rules.places.find(w).next().is_some())
+                || rules.places.find(&run.join(" ")).next().is_some()
+            {
                 run.clear();
             }
             if let Some(name) = person_name(&run, rules) {
