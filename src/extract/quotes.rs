@@ -1063,6 +1063,19 @@ mod tests {
     }
 
     #[test]
+    fn places_are_no_speakers_and_portfolios_end_at_the_role() {
+        let q = quotes(
+            "In the works for a year, and subject to debate, Prime Minister Anthony Albanese \
+             unveiled the target ahead of his trip to New York.\n\n\
+             “This is a responsible target supported by science,” he told reporters.\n\n\
+             Climate Change Minister Chris Bowen said the target was achievable.\n\n\
+             “The global shift to clean energy is the biggest transformation,” he said.",
+        );
+        let speakers: Vec<&str> = q.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, ["Anthony Albanese", "Chris Bowen"], "{q:?}");
+    }
+
+    #[test]
     fn short_forms_resolve_to_the_full_name() {
         let q = quotes(
             "Prime Minister Keir Starmer met Italian PM Giorgia Meloni.\n\
