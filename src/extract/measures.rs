@@ -1529,6 +1529,28 @@ mod tests {
     }
 
     #[test]
+    fn a_bill_signed_into_law_is_a_law_passed_and_what_is_noted_of_it_is_no_clause() {
+        let m = measures(&[
+            "The move follows the signing of a bill into law by President Anna Nowak.\n\
+             The new law allows the authorities to suspend asylum rights for up to 60 days.\n\
+             Ms Nowak noted that the law would be implemented immediately.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(
+            (m[0].kind.as_str(), m[0].status.as_str()),
+            ("legislation", "passed")
+        );
+        assert_eq!(m[0].provisions.len(), 1, "{m:#?}");
+        assert!(m[0].provisions[0].name.contains("60 days"), "{m:#?}");
+        // A rule met with criticism after it is stated is still a rule.
+        let m = measures(&[
+            "Italy started transferring migrants to centres in Albania on Monday, \
+             a first that has drawn criticism from rights groups.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+    }
+
+    #[test]
     fn what_an_unnamed_law_does_is_told_as_its_provisions() {
         let m = measures(&[
             "The Senate on Tuesday passed new legislation that tightens the rules on short lets.\n\
@@ -1728,6 +1750,8 @@ mod tests {
             "The mayor emphasised the new fares will be reviewed by the council.",
             "The Greens have expressed fierce opposition to the regulation.",
             "The transport minister announced her decision to step down at the election.",
+            "Critics say the move has faced criticism from several rights groups.",
+            "Amnesty has called on the EU to take legal action if the law is enforced.",
         ] {
             assert!(measures(&[sentence]).is_empty(), "{sentence}");
         }
