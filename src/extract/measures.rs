@@ -1551,6 +1551,42 @@ mod tests {
     }
 
     #[test]
+    fn mandates_penalties_deadlines_and_an_authority_acting_now_are_measures() {
+        for (sentence, kind) in [
+            (
+                "The amendment would mandate sellers to verify the age of customers.",
+                "other",
+            ),
+            (
+                "Sellers will be penalised for any violations.",
+                "offence_or_penalty",
+            ),
+            (
+                "It will also give police the authority to confiscate vapes.",
+                "power",
+            ),
+            (
+                "A deadline of December 31, 2025, was set for firms to adapt.",
+                "other",
+            ),
+            (
+                "The Spanish government launches the distribution of migrant minors.",
+                "other",
+            ),
+        ] {
+            let m = measures(&[sentence]);
+            assert_eq!(m.len(), 1, "{sentence}: {m:#?}");
+            assert_eq!(m[0].kind, kind, "{sentence}");
+        }
+        for sentence in [
+            "The Conservative Party has elected its next leader.",
+            "The prime minister said emissions would need to be reduced the most in transport.",
+        ] {
+            assert!(measures(&[sentence]).is_empty(), "{sentence}");
+        }
+    }
+
+    #[test]
     fn what_an_unnamed_law_does_is_told_as_its_provisions() {
         let m = measures(&[
             "The Senate on Tuesday passed new legislation that tightens the rules on short lets.\n\
