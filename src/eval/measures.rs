@@ -785,13 +785,24 @@ fn words(s: &str) -> String {
 /// Whether a quote's words hold a gold quote's first eight words (`start`,
 /// both folded by [`words`]). A quote shorter than that ("I am keeping to
 /// the rules," she said) has narration in its gold `start`: the whole
-/// quote, five words or more, opening the start matches.
+/// quote, five words or more, opening the start matches when a speech
+/// verb follows it there (a long quote cut short does not).
 fn quote_matches(start: &str, quote: &str) -> bool {
+    const SPEECH: [&str; 8] = [
+        "said",
+        "says",
+        "added",
+        "told",
+        "stated",
+        "explained",
+        "noted",
+        "insisted",
+    ];
     quote.contains(start)
         || (quote.split(' ').count() >= 5
-            && start
-                .strip_prefix(quote)
-                .is_some_and(|rest| rest.starts_with(' ')))
+            && start.strip_prefix(quote).is_some_and(|rest| {
+                rest.starts_with(' ') && rest.split(' ').take(4).any(|w| SPEECH.contains(&w))
+            }))
 }
 
 fn same_speaker(a: &str, b: &str) -> bool {
@@ -873,6 +884,9 @@ mod tests {
         // Not the quote's opening, or too short to be told from a scrap.
         assert!(!quote_matches(&start, &words("keeping to the rules")));
         assert!(!quote_matches(&start, &words("I am keeping")));
+        // A long quote cut short is no match.
+        let cut = words("We will go after the gangs wherever they");
+        assert!(!quote_matches(&cut, &words("We will go after the")));
         let long = words("We will go after the gangs wherever they are.");
         assert!(quote_matches(
             &words("We will go after the gangs wherever they"),

@@ -115,7 +115,9 @@ impl Phrases {
                 TimeExpr {
                     start: f.start,
                     end: f.end,
-                    text: sentence[f.start..f.end].to_string(),
+                    // Empty, not a panic, for a sentence other than the one
+                    // scanned.
+                    text: sentence.get(f.start..f.end).unwrap_or_default().to_string(),
                     date: span.map(|s| s.first),
                     end_date: span.and_then(|s| (s.last != s.first).then_some(s.last)),
                 }

@@ -288,8 +288,8 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         {
             continue;
         }
-        // "from 785 to 708", "from £5m to £7m": the figure is where it
-        // went; "by 62 to 70 per cent", "by 229 to 206": the range or the
+        // "from 785 to 708", "from 20 euros to 35 euros": the figure is
+        // where it went; "by 62 to 70 per cent", "by 229 to 206": the range or the
         // tally is read at its end. Not "£13 million to 12 food charities":
         // a sum given to a count.
         let rest = text[whole.end()..].trim_start();
@@ -298,7 +298,8 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
                 .currencies
                 .iter()
                 .any(|c| next.starts_with(c.as_str()))
-                || (!money && next.starts_with(|c: char| c.is_ascii_digit())))
+                || (next.starts_with(|c: char| c.is_ascii_digit())
+                    && (!money || lead.ends_with("from"))))
         {
             continue;
         }
@@ -439,6 +440,10 @@ mod tests {
             ["708"]
         );
         assert_eq!(values("The grant rose from £5m to £7m."), ["£7m"]);
+        assert_eq!(
+            values("The fee rose from 20 euros to 35 euros."),
+            ["35 euros"]
+        );
         assert_eq!(
             values("It pledged £13 million to 12 food charities."),
             ["£13 million", "12"]

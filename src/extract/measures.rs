@@ -1581,8 +1581,17 @@ mod tests {
         for sentence in [
             "The Conservative Party has elected its next leader.",
             "The prime minister said emissions would need to be reduced the most in transport.",
+            // A company is no authority.
+            "Microsoft pledges $80bn for AI data centres.",
         ] {
             assert!(measures(&[sentence]).is_empty(), "{sentence}");
+        }
+        // Calls and criticism around a decision leave the decision.
+        for sentence in [
+            "After months of calls for tougher rules, the government will ban disposable vapes.",
+            "Italy started transferring migrants to Albania on Monday in a move that has drawn criticism.",
+        ] {
+            assert_eq!(measures(&[sentence]).len(), 1, "{sentence}");
         }
     }
 

@@ -846,13 +846,15 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
             {
                 run.remove(0);
             }
-            // "Berlin", "New York": a place is no one's name.
-            if run.iter().any(|w| rules.places.find(w).next().is_some())
-                || rules.places.find(&run.join(" ")).next().is_some()
-            {
-                run.clear();
-            }
-            if let Some(name) = person_name(&run, rules) {
+            // "Berlin", "New York": a place is no one's name; "Scotland
+            // Secretary Ian Murray" is Ian Murray.
+            let place = |name: &str| {
+                rules.places.find(name).next().is_some()
+                    || name
+                        .split(' ')
+                        .any(|w| rules.places.find(w).next().is_some())
+            };
+            if let Some(name) = person_name(&run, rules).filter(|n| !place(n)) {
                 let mut parts: Vec<&str> = name.split(' ').collect();
                 // "Lord Falconer" is how a peer is named; "Mr Straw" is a short form.
                 let peer = parts.len() == 2 && rules.peer_titles.iter().any(|t| t == parts[0]);
@@ -865,8 +867,7 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
                 let titled = !peer && parts.iter().any(|p| is_title(rules, p));
                 // "Organised Immigration Crime", "Border Security Command": a
                 // role word inside a run makes it a thing, not a person.
-                let organisation = parts.iter().any(|p| rules.not_names.iter().any(|n| n == p))
-                    || (parts.len() == 3 && rules.roles.iter().any(|r| r == parts[1]));
+                let organisation = parts.iter().any(|p| rules.not_names.iter().any(|n| n == p));
                 if (2..=3).contains(&parts.len())
                     && !titled
                     && !organisation
