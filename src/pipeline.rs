@@ -210,11 +210,12 @@ pub fn candidates<'a>(
     measures: &[crate::digest::Measure],
 ) -> Vec<Candidate<'a>> {
     let mut cands = Vec::new();
-    let mut cues_of: HashMap<&str, Vec<Cue>> = HashMap::new();
+    let mut cues_of: HashMap<usize, Vec<Cue>> = HashMap::new();
     for (d, sents) in story.sents.iter().enumerate() {
+        let original = story.original(d);
         let cues = cues_of
-            .entry(story.docs[d].article.body.as_str())
-            .or_insert_with(|| extract::cues(story, d, measures));
+            .entry(original)
+            .or_insert_with(|| extract::cues(story, original, measures));
         for (s, cue) in sents.iter().zip(cues.iter()) {
             cands.push(Candidate {
                 doc: d,

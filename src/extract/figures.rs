@@ -51,6 +51,7 @@ struct FiguresFile {
     currencies: Vec<String>,
     money_units: Vec<String>,
     measure_units: Vec<String>,
+    durations: Vec<String>,
     word_compounds: Vec<String>,
     number_words: std::collections::BTreeMap<String, u32>,
     stop: Vec<String>,
@@ -80,17 +81,15 @@ static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
           |\b(?i:{words}))
         (?P<unit>(?:\s?(?:%|per\ cent|percent)|(?:m|bn|k|p)\b|\s?(?:million|billion|trillion)\b|fold\b
           |\s(?:{money})\b|\s(?:{measures})s?\b))?
-        (?P<duration>\s(?:years?|months?|weeks?|days?|hours?|minutes?)\b)?",
+        (?P<duration>\s(?:{durations})s?\b)?",
         modifiers = alt(&f.modifiers),
         currencies = alt(&f.currencies),
         words = alt(&f.number_words.keys().cloned().collect::<Vec<_>>()),
         money = alt(&f.money_units),
         measures = alt(&f.measure_units),
+        durations = alt(&f.durations),
     );
-    let compound = format!(
-        r"^-(?:year|month|week|day|hour|{})s?\b",
-        alt(&f.measure_units)
-    );
+    let compound = format!(r"^-(?:{}|{})s?\b", alt(&f.durations), alt(&f.measure_units));
     FigureRules {
         number: Regex::new(&crate::extract::rules::ascii_boundaries(&pattern))
             .expect("figure pattern is valid"),

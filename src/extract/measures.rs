@@ -1795,7 +1795,7 @@ mod tests {
             "The mayor emphasised the new fares will be reviewed by the council.",
             "The Greens have expressed fierce opposition to the regulation.",
             "The transport minister announced her decision to step down at the election.",
-            "Critics say the move has faced criticism from several rights groups.",
+            "The move has faced criticism from several rights groups.",
             "Amnesty has called on the EU to take legal action if the law is enforced.",
         ] {
             assert!(measures(&[sentence]).is_empty(), "{sentence}");

@@ -48,6 +48,9 @@ pub struct Story<'a> {
     pub sents: Vec<Vec<Sent<'a>>>,
     /// Each article's id, as its evidence cites it.
     ids: Vec<Arc<str>>,
+    /// For each article, the first of the story with the same text (itself
+    /// unless it is a copy).
+    originals: Vec<usize>,
 }
 
 impl<'a> Story<'a> {
@@ -55,13 +58,15 @@ impl<'a> Story<'a> {
         // Copies of one text (syndication, a page met under several URLs)
         // read alike: find their time phrases and open speech once, and
         // resolve the phrases against each copy's publication date.
-        let mut read: HashMap<&str, Vec<Reading>> = HashMap::new();
+        let mut read: HashMap<&str, (usize, Vec<Reading>)> = HashMap::new();
         let mut sents: Vec<Vec<Sent<'a>>> = Vec::with_capacity(docs.len());
+        let mut originals = Vec::with_capacity(docs.len());
         for (d, doc) in docs.iter().enumerate() {
             let published = doc.published_date();
-            let reading = read
+            let (original, reading) = read
                 .entry(doc.article.body.as_str())
-                .or_insert_with(|| reading(doc));
+                .or_insert_with(|| (d, reading(doc)));
+            originals.push(*original);
             let these = doc
                 .texts()
                 .zip(reading.iter())
@@ -79,7 +84,18 @@ impl<'a> Story<'a> {
             sents.push(these);
         }
         let ids = docs.iter().map(|d| d.article.id.as_str().into()).collect();
-        Story { docs, sents, ids }
+        Story {
+            docs,
+            sents,
+            ids,
+            originals,
+        }
+    }
+
+    /// The first article of the story with the same text as article `doc`:
+    /// a copy (syndication, one page under several URLs) reads as it does.
+    pub fn original(&self, doc: usize) -> usize {
+        self.originals[doc]
     }
 
     pub fn evidence(&self, doc: usize, index: usize) -> Evidence {

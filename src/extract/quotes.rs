@@ -5,8 +5,6 @@
 //! Starmer", "she") resolve to the full name used elsewhere in the story.
 //! Scare quotes (fewer than three words, or no speaker) are not quotes.
 
-use std::collections::HashMap;
-
 use aho_corasick::AhoCorasick;
 
 use super::rules::Rules;
@@ -32,12 +30,13 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
     let roles = story_roles(story, &names, &people, rules);
     let mut out: Vec<Quote> = Vec::new();
     // A copy of a text read before (syndication) says what it said: its
-    // quotes are the first copy's, citing this one.
-    let mut first: HashMap<&str, std::ops::Range<usize>> = HashMap::new();
+    // quotes are the original's, citing the copy. Where each article's
+    // quotes lie in `out`:
+    let mut said: Vec<std::ops::Range<usize>> = Vec::with_capacity(story.sents.len());
     for (doc, sents) in story.sents.iter().enumerate() {
-        let body = story.docs[doc].article.body.as_str();
-        if let Some(said) = first.get(body) {
-            let copies: Vec<Quote> = out[said.clone()]
+        let original = story.original(doc);
+        if original != doc {
+            let copies: Vec<Quote> = out[said[original].clone()]
                 .iter()
                 .map(|q| Quote {
                     speaker: q.speaker.clone(),
@@ -49,6 +48,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                         .collect(),
                 })
                 .collect();
+            said.push(out.len()..out.len() + copies.len());
             out.extend(copies);
             continue;
         }
@@ -152,7 +152,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                 last_speaker = Some(sp);
             }
         }
-        first.insert(body, from..out.len());
+        said.push(from..out.len());
     }
     merge(out)
 }
@@ -848,12 +848,7 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
             }
             // "Berlin", "New York": a place is no one's name; "Scotland
             // Secretary Ian Murray" is Ian Murray.
-            let place = |name: &str| {
-                rules.places.find(name).next().is_some()
-                    || name
-                        .split(' ')
-                        .any(|w| rules.places.find(w).next().is_some())
-            };
+            let place = |name: &String| rules.places.find(name).next().is_some();
             if let Some(name) = person_name(&run, rules).filter(|n| !place(n)) {
                 let mut parts: Vec<&str> = name.split(' ').collect();
                 // "Lord Falconer" is how a peer is named; "Mr Straw" is a short form.
