@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use super::dates::TimeExpr;
 use super::rules::Rules;
 use super::{Sent, Story, entities};
 use crate::digest::{Evidence, Measure, When};
@@ -1087,7 +1088,8 @@ fn referred_measure<'d>(
 }
 
 /// The noun by which a sentence's subject refers back to a measure met
-/// before, when the rest of the sentence adds nothing new.
+/// before (empty for a bare "This was announced"), when the rest of the
+/// sentence adds nothing new.
 fn back_reference<'t>(sentence: &'t str, rules: &Rules) -> Option<&'t str> {
     let text = sentence.trim_start();
     let reference = rules.actions.reference.captures(text)?;
@@ -1095,7 +1097,9 @@ fn back_reference<'t>(sentence: &'t str, rules: &Rules) -> Option<&'t str> {
     if rules.actions.fresh.is_match(rest) {
         return None;
     }
-    Some(reference.get(1)?.as_str())
+    // "This was announced by …" names no noun: it refers to the measure
+    // stated just before.
+    Some(reference.get(1).map_or("", |m| m.as_str()))
 }
 
 /// Splits a sentence into coordinated action clauses: a part after a
@@ -1283,7 +1287,10 @@ fn finish(d: Draft, story: &Story, rules: &Rules) -> Measure {
         .map(|&(doc, s, _)| &story.sents[doc][s])
         .collect();
 
-    let when = when_of(mentions.iter().zip(&sents).map(|(&(_, _, at), s)| (at, *s)));
+    let when = when_of(
+        mentions.iter().zip(&sents).map(|(&(_, _, at), s)| (at, *s)),
+        rules,
+    );
 
     let place = mentions.iter().zip(&sents).find_map(|(&(_, _, at), s)| {
         entities::places(s.text, rules)
@@ -1332,36 +1339,39 @@ fn finish(d: Draft, story: &Story, rules: &Rules) -> Measure {
     };
     let hedged = !sents.is_empty() && sents.iter().all(|s| rules.hedge.is_match(s.text));
 
-    let provisions =
-        d.provisions
-            .into_iter()
-            .map(|p| {
-                let ev: Vec<Evidence> = p
-                    .evidence
-                    .iter()
-                    .map(|&(doc, s)| story.evidence(doc, s))
-                    .collect();
-                let hedged = p
-                    .evidence
-                    .iter()
-                    .all(|&(doc, s)| rules.hedge.is_match(story.sents[doc][s].text));
-                Measure {
-                    id: String::new(),
-                    name: p.name,
-                    kind: p.kind,
-                    // A provision stands where its bill or plan stands.
-                    status: status.clone(),
-                    actors: Vec::new(),
-                    place: None,
-                    when: when_of(p.evidence.iter().enumerate().map(|(i, &(doc, s))| {
+    let provisions = d
+        .provisions
+        .into_iter()
+        .map(|p| {
+            let ev: Vec<Evidence> = p
+                .evidence
+                .iter()
+                .map(|&(doc, s)| story.evidence(doc, s))
+                .collect();
+            let hedged = p
+                .evidence
+                .iter()
+                .all(|&(doc, s)| rules.hedge.is_match(story.sents[doc][s].text));
+            Measure {
+                id: String::new(),
+                name: p.name,
+                kind: p.kind,
+                // A provision stands where its bill or plan stands.
+                status: status.clone(),
+                actors: Vec::new(),
+                place: None,
+                when: when_of(
+                    p.evidence.iter().enumerate().map(|(i, &(doc, s))| {
                         (if i == 0 { p.at } else { 0 }, &story.sents[doc][s])
-                    })),
-                    hedged,
-                    provisions: Vec::new(),
-                    evidence: ev,
-                }
-            })
-            .collect();
+                    }),
+                    rules,
+                ),
+                hedged,
+                provisions: Vec::new(),
+                evidence: ev,
+            }
+        })
+        .collect();
 
     Measure {
         id: String::new(),
@@ -1385,19 +1395,46 @@ fn term_set(text: &str) -> HashSet<String> {
 /// When a measure happens, from its sentences (each with the byte offset
 /// of its mention): the resolved time phrase nearest a mention; across
 /// sentences the most precise (shortest span) wins; else the first phrase
-/// met, unresolved.
-fn when_of<'a>(sentences: impl Iterator<Item = (usize, &'a Sent<'a>)>) -> Option<When> {
+/// met, unresolved. A phrase that dates the telling ("said Friday that it
+/// will …", a wire dateline: `[when]` of measures.toml) gives way to any
+/// other phrase of its sentence.
+fn when_of<'a>(
+    sentences: impl Iterator<Item = (usize, &'a Sent<'a>)>,
+    rules: &Rules,
+) -> Option<When> {
     let mut best: Option<(i64, When)> = None;
     let mut first_unresolved: Option<When> = None;
     for (at, sent) in sentences {
         // A measure stated by a later clause of its sentence takes a time
         // phrase of that clause when it has one, not one of the clause before.
         let in_clause: Vec<_> = sent.times.iter().filter(|t| t.start >= at).collect();
-        let times: Vec<_> = if at > 0 && !in_clause.is_empty() {
+        let mut times: Vec<_> = if at > 0 && !in_clause.is_empty() {
             in_clause
         } else {
             sent.times.iter().collect()
         };
+        // Some(plan) for a phrase that dates the telling.
+        let telling = |t: &TimeExpr| {
+            rules
+                .telling
+                .iter()
+                .find(|(before, after, _)| {
+                    before.is_match(&sent.text[..t.start]) && after.is_match(&sent.text[t.end..])
+                })
+                .map(|&(_, _, plan)| plan)
+        };
+        let told: Vec<Option<bool>> = times.iter().map(|t| telling(t)).collect();
+        if told.iter().any(Option::is_some) && told.iter().any(Option::is_none) {
+            let plan = told.contains(&Some(true));
+            let past = |t: &TimeExpr| {
+                plan && sent
+                    .published
+                    .zip(t.end_date.or(t.date))
+                    .is_some_and(|(p, last)| last < p)
+            };
+            let mut keep = told.iter().map(Option::is_none);
+            times.retain(|t| keep.next().unwrap_or(true) && !past(t));
+        }
         if first_unresolved.is_none() {
             // Undated: the phrase nearest the measure in its first sentence.
             first_unresolved = times
@@ -2022,5 +2059,88 @@ mod tests {
                 .any(|p| p.kind == "offence_or_penalty" && !p.hedged),
             "{bill:#?}"
         );
+    }
+
+    #[test]
+    fn the_day_a_plan_is_told_gives_way_to_the_day_it_happens() {
+        // Published Monday 3 February 2025.
+        let m = measures(&[
+            "The transport ministry said on Friday that it will cut rail fares \
+             by a fifth in March.",
+        ]);
+        let when = m[0].when.as_ref().expect("a date");
+        assert_eq!(when.text, "in March", "{m:#?}");
+        // A past phrase of the same sentence is no date for the plan either.
+        let m = measures(&[
+            "The ministry said on Friday that it will raise the grant for \
+             carers, despite advice against it last month.",
+        ]);
+        assert!(
+            m[0].when.as_ref().is_none_or(|w| w.date.is_none()),
+            "{m:#?}"
+        );
+        // Told with nothing else: the day of telling stays.
+        let m = measures(&["The ministry announced on Friday a new fund for rural buses."]);
+        assert_eq!(m[0].when.as_ref().expect("a date").text, "on Friday");
+    }
+
+    #[test]
+    fn a_wire_dateline_is_neither_name_nor_date() {
+        let m = measures(&[
+            "MADRID, Jan 30 (Agencia) - The Spanish cabinet approved a decree \
+             on Tuesday that caps rents in tense housing areas.",
+        ]);
+        assert!(m[0].name.starts_with("Spanish cabinet approved"), "{m:#?}");
+        assert_eq!(m[0].when.as_ref().expect("a date").text, "on Tuesday");
+        let m = measures(&["OSLO: The government will create a new agency for coastal defence."]);
+        assert!(!m[0].name.contains("OSLO"), "{m:#?}");
+        // A name before a dash is no dateline.
+        let m = measures(&[
+            "The Housing Bill — which ministers introduced on Monday — would cap rents.",
+        ]);
+        assert!(m.iter().any(|m| m.name.contains("Housing Bill")), "{m:#?}");
+    }
+
+    #[test]
+    fn markets_forecasts_counts_and_coalition_talks_are_not_measures() {
+        for text in [
+            "Government borrowing costs extended their decline, leaving the yield on the \
+             benchmark bond down 5 basis points.",
+            "The minister noted that the latest forecast from the budget office said that \
+             taxes will raise an estimated £20bn next year.",
+            "With most votes counted, the Liberal party can no longer be overtaken by its \
+             rival, the electoral board said.",
+            "The party is expected to lead the first round of talks to form a coalition \
+             government.",
+            "Successive left- and right-wing governments have tightened the asylum rules.",
+            "The government has introduced ever stricter rules since coming to power.",
+            "All the opposition parties voted against the bill on Thursday.",
+        ] {
+            assert!(
+                measures(&[text]).is_empty(),
+                "{text}: {:#?}",
+                measures(&[text])
+            );
+        }
+        // Near misses that stay measures.
+        for text in [
+            "The government will set up a new fund to steady energy markets.",
+            "Parliament voted to extend the ban on night flights until 2027.",
+        ] {
+            assert!(!measures(&[text]).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_bare_this_was_announced_refers_to_the_measure_before() {
+        let m = measures(&[
+            "Norway is introducing temporary controls at its border with Sweden.\n\
+             This was announced by the prime minister on Tuesday before a cabinet meeting.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(m[0].evidence.len(), 2, "{m:#?}");
+        let m = measures(&["Parliament approved a revised housing bill on Tuesday.\n\
+             The revision was proposed by the governing coalition and is backed by two parties."]);
+        assert_eq!(m.len(), 1, "{m:#?}");
     }
 }

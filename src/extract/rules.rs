@@ -287,6 +287,9 @@ pub struct Rules {
     pub status: Vec<(String, Pattern)>,
     pub event_types: Vec<String>,
     pub hedge: Pattern,
+    /// A time phrase that dates the telling, not the measure (`[when]`):
+    /// the text before it, after it, and whether what is told is a plan.
+    pub telling: Vec<(Pattern, Pattern, bool)>,
     /// Adverbs dropped after a hedge when naming a provision ("could even …").
     pub hedge_adverbs: Vec<String>,
     /// Action sentences: predicates, objects/actors, exclusions, types.
@@ -365,6 +368,21 @@ struct MeasuresFile {
     events: EventsSection,
     hedges: HedgesSection,
     actions: ActionsSection,
+    #[serde(default)]
+    when: WhenSection,
+}
+
+#[derive(Deserialize, Default)]
+struct WhenSection {
+    telling: Vec<Context>,
+}
+
+#[derive(Deserialize)]
+struct Context {
+    before: String,
+    after: String,
+    #[serde(default)]
+    plan: bool,
 }
 
 #[derive(Deserialize)]
@@ -612,6 +630,18 @@ impl Rules {
             .map(|s| Ok((s.name.clone(), compile(measures, &s.regex)?)))
             .collect::<Result<Vec<_>, RuleError>>()?;
         let hedge = compile(measures, &m.hedges.regex)?;
+        let telling = m
+            .when
+            .telling
+            .iter()
+            .map(|c| {
+                Ok((
+                    compile(measures, &c.before)?,
+                    compile(measures, &c.after)?,
+                    c.plan,
+                ))
+            })
+            .collect::<Result<Vec<_>, RuleError>>()?;
         // A list of patterns, any of which may name the verbs of doing as VERBS.
         let verbs = verb_alternation(&m.actions.verbs);
         let patterns = |list: &[String]| {
@@ -725,6 +755,7 @@ impl Rules {
             status,
             event_types: m.events.types,
             hedge,
+            telling,
             hedge_adverbs: m.hedges.adverbs.clone(),
             actions,
             generic,
@@ -774,6 +805,7 @@ impl Rules {
             .map(|(_, p)| p)
             .chain(&self.frames_leading)
             .chain(&self.frames_inner)
+            .chain(self.telling.iter().flat_map(|(b, a, _)| [b, a]))
             .chain(&a.predicates)
             .chain(&a.exclude)
             .chain(&a.strong)
