@@ -106,6 +106,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
     let mut read = Vec::new();
     add_bill_contents(story, rules, &mut drafts, &mut read);
     add_actions(story, rules, &mut drafts);
+    merge_generic_into_actions(rules, &mut drafts);
     // "Parliament passed new legislation …" then "The law also abolishes
     // …": what an unnamed law does is told after the action that made it.
     add_bill_contents(story, rules, &mut drafts, &mut read);
@@ -334,6 +335,43 @@ fn has_creation_cue(before: &str, rules: &Rules) -> bool {
     rules.creation.iter().any(|c| {
         joined.split(' ').any(|w| w == c) || (c.contains(' ') && joined.contains(c.as_str()))
     })
+}
+
+/// "The UK has agreed a deal with Iraq …" then "the new agreement we have
+/// signed": a generic mention that found no named measure of its type
+/// refers back to an action of that type stated before it in its article.
+/// The action keeps its name (it says more); the mention becomes its
+/// evidence.
+fn merge_generic_into_actions(rules: &Rules, drafts: &mut Vec<Draft>) {
+    let mut i = 0;
+    while i < drafts.len() {
+        let d = &drafts[i];
+        let Some(&(doc, sent, _)) = d.mentions.first() else {
+            i += 1;
+            continue;
+        };
+        let generic = !d.named && d.kind_override.is_none();
+        let kind = rules.types.get(d.ty).map(|t| t.name.as_str());
+        let target = generic
+            .then(|| {
+                drafts.iter().position(|a| {
+                    a.kind_override.as_deref() == kind
+                        && a.mentions
+                            .first()
+                            .is_some_and(|&(ad, asent, _)| ad == doc && asent < sent)
+                })
+            })
+            .flatten();
+        match target {
+            Some(t) => {
+                let g = drafts.remove(i);
+                let t = if t > i { t - 1 } else { t };
+                drafts[t].mentions.extend(g.mentions);
+                drafts[t].provisions.extend(g.provisions);
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// The measure a generic mention refers to: the nearest one of its type
@@ -2142,5 +2180,57 @@ mod tests {
         let m = measures(&["Parliament approved a revised housing bill on Tuesday.\n\
              The revision was proposed by the governing coalition and is backed by two parties."]);
         assert_eq!(m.len(), 1, "{m:#?}");
+    }
+
+    #[test]
+    fn wants_rejections_orders_and_new_powers_are_measures() {
+        for text in [
+            "The Danish government said on Monday it wanted to tighten the rules for family visas.",
+            "Parliament rejected amendments that would have let the tax office read bank records.",
+            "A ministerial order will come into force next Monday.",
+            "The new regulator will be empowered to fine landlords and inspect homes.",
+        ] {
+            assert!(!measures(&[text]).is_empty(), "{text}");
+        }
+        // Rejecting a plea or a claim decides nothing.
+        let text = "In December the Lords rejected a plea by the minister that the rule should go.";
+        assert!(measures(&[text]).is_empty(), "{:#?}", measures(&[text]));
+    }
+
+    #[test]
+    fn a_time_adverbial_opens_no_clause_of_its_own() {
+        let m = measures(&[
+            "The minister proposed delaying the pension reform until 2028.\n\
+             \"I will propose to parliament, starting this spring, that we delay the pension \
+             reform until 2028,\" she told lawmakers.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+    }
+
+    #[test]
+    fn a_new_thing_of_an_actions_type_is_that_action() {
+        let m = measures(&[
+            "Norway has agreed a deal with Chile to share seismic data.\n\
+             \"The new agreement we have signed shows our trust,\" the minister said.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(m[0].kind, "agreement");
+        assert_eq!(m[0].evidence.len(), 2, "{m:#?}");
+    }
+
+    #[test]
+    fn what_a_ruling_caused_and_the_laws_a_bill_amends_are_not_news() {
+        let m = measures(&[
+            "Under the ruling, all the 40 detainees were brought back to the mainland.",
+        ]);
+        assert!(m.is_empty(), "{m:#?}");
+        let m = measures(&["The Finance Bill 2025 was passed on Thursday.\n\
+             It introduces amendments to several key statutes, including the Customs Act, \
+             and the Stamp Duty Act."]);
+        assert!(
+            m.iter()
+                .all(|m| !m.name.contains("Customs") && !m.name.contains("Stamp")),
+            "{m:#?}"
+        );
     }
 }
