@@ -287,9 +287,8 @@ pub struct Rules {
     pub status: Vec<(String, Pattern)>,
     pub event_types: Vec<String>,
     pub hedge: Pattern,
-    /// A time phrase that dates the telling, not the measure (`[when]`):
-    /// the text before it, after it, and whether what is told is a plan.
-    pub telling: Vec<(Pattern, Pattern, bool)>,
+    /// Time phrases that date the telling, not the measure.
+    pub telling: Vec<Telling>,
     /// Adverbs dropped after a hedge when naming a provision ("could even …").
     pub hedge_adverbs: Vec<String>,
     /// Action sentences: predicates, objects/actors, exclusions, types.
@@ -374,15 +373,31 @@ struct MeasuresFile {
 
 #[derive(Deserialize, Default)]
 struct WhenSection {
-    telling: Vec<Context>,
+    #[serde(default)]
+    telling: Vec<TellingRule>,
 }
 
 #[derive(Deserialize)]
-struct Context {
+struct TellingRule {
     before: String,
     after: String,
+    phrase: Option<String>,
     #[serde(default)]
     plan: bool,
+}
+
+/// A time phrase that dates the telling, not the measure (`[[when.telling]]`
+/// of measures.toml).
+#[derive(Debug)]
+pub struct Telling {
+    /// Matches the sentence's text before the phrase.
+    pub before: Pattern,
+    /// Matches the text after it.
+    pub after: Pattern,
+    /// Matches the phrase itself, when the rule says what it must be.
+    pub phrase: Option<Pattern>,
+    /// What is told is still to come.
+    pub plan: bool,
 }
 
 #[derive(Deserialize)]
@@ -635,11 +650,16 @@ impl Rules {
             .telling
             .iter()
             .map(|c| {
-                Ok((
-                    compile(measures, &c.before)?,
-                    compile(measures, &c.after)?,
-                    c.plan,
-                ))
+                Ok(Telling {
+                    before: compile(measures, &c.before)?,
+                    after: compile(measures, &c.after)?,
+                    phrase: c
+                        .phrase
+                        .as_deref()
+                        .map(|p| compile(measures, p))
+                        .transpose()?,
+                    plan: c.plan,
+                })
             })
             .collect::<Result<Vec<_>, RuleError>>()?;
         // A list of patterns, any of which may name the verbs of doing as VERBS.
@@ -805,7 +825,12 @@ impl Rules {
             .map(|(_, p)| p)
             .chain(&self.frames_leading)
             .chain(&self.frames_inner)
-            .chain(self.telling.iter().flat_map(|(b, a, _)| [b, a]))
+            .chain(
+                self.telling
+                    .iter()
+                    .flat_map(|t| [Some(&t.before), Some(&t.after), t.phrase.as_ref()])
+                    .flatten(),
+            )
             .chain(&a.predicates)
             .chain(&a.exclude)
             .chain(&a.strong)
