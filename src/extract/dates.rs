@@ -56,14 +56,14 @@ pub fn is_month(word: &str) -> bool {
 /// Overlapping candidates are settled in favour of the longest ("by the end
 /// of March" over "March"). The result is in text order.
 pub fn find_times(sentence: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
-    scan_times(sentence).resolve(sentence, published)
+    scan_times(sentence).resolve(published)
 }
 
 /// The time phrases of one sentence before they are resolved: what the text
-/// alone says. Copies of a text published on different days scan once and
-/// resolve once per day.
+/// alone says, each with its words. Copies of a text published on different
+/// days scan once and resolve once per day.
 #[derive(Debug, Clone, Default)]
-pub struct Phrases(Vec<(Found, Tense)>);
+pub struct Phrases(Vec<(Found, Tense, Box<str>)>);
 
 /// Finds the time phrases of `sentence` (see [`find_times`]).
 pub fn scan_times(sentence: &str) -> Phrases {
@@ -91,20 +91,20 @@ pub fn scan_times(sentence: &str) -> Phrases {
             } else {
                 Tense::Unknown
             };
-            (f, tense)
+            let text = sentence[f.start..f.end].into();
+            (f, tense, text)
         })
         .collect();
     Phrases(phrases)
 }
 
 impl Phrases {
-    /// The phrases of `sentence` (the one they were scanned from), resolved
-    /// against `published`.
-    pub fn resolve(&self, sentence: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
+    /// The phrases resolved against `published`.
+    pub fn resolve(&self, published: Option<NaiveDate>) -> Vec<TimeExpr> {
         let year_start = GRAMMAR.rules.financial_year_start;
         self.0
             .iter()
-            .map(|(f, tense)| {
+            .map(|(f, tense, text)| {
                 let tense = if published.is_some() {
                     *tense
                 } else {
@@ -115,9 +115,7 @@ impl Phrases {
                 TimeExpr {
                     start: f.start,
                     end: f.end,
-                    // Empty, not a panic, for a sentence other than the one
-                    // scanned.
-                    text: sentence.get(f.start..f.end).unwrap_or_default().to_string(),
+                    text: text.to_string(),
                     date: span.map(|s| s.first),
                     end_date: span.and_then(|s| (s.last != s.first).then_some(s.last)),
                 }

@@ -76,7 +76,7 @@ impl<'a> Story<'a> {
                     index,
                     text,
                     published,
-                    times: r.phrases.resolve(text, published),
+                    times: r.phrases.resolve(published),
                     quoted: r.quoted,
                     shared: r.text.clone(),
                 })

@@ -289,6 +289,9 @@ pub struct Rules {
     pub hedge: Pattern,
     /// Time phrases that date the telling, not the measure.
     pub telling: Vec<Telling>,
+    /// Words opening a time phrase that says from when a plan applies,
+    /// past or not ("from January 1, 2025").
+    pub applies_from: Vec<String>,
     /// Adverbs dropped after a hedge when naming a provision ("could even …").
     pub hedge_adverbs: Vec<String>,
     /// Action sentences: predicates, objects/actors, exclusions, types.
@@ -375,6 +378,8 @@ struct MeasuresFile {
 struct WhenSection {
     #[serde(default)]
     telling: Vec<TellingRule>,
+    #[serde(default)]
+    applies_from: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -776,6 +781,7 @@ impl Rules {
             event_types: m.events.types,
             hedge,
             telling,
+            applies_from: m.when.applies_from.clone(),
             hedge_adverbs: m.hedges.adverbs.clone(),
             actions,
             generic,
