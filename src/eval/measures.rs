@@ -683,7 +683,8 @@ fn score_date(story: &GoldStory, m: &Measure, g: &GoldMeasure, r: &mut Report) {
 }
 
 /// The numbers a figure's value states, as plain digits: "£1,400" → 1400,
-/// "between 15,000 and 20,000" → 15000 and 20000, "Fifty" → 50.
+/// "N70,000" → 70000, "between 15,000 and 20,000" → 15000 and 20000,
+/// "Fifty" → 50.
 fn numbers(value: &str) -> Vec<String> {
     const WORDS: [(&str, &str); 20] = [
         ("one", "1"),
@@ -717,7 +718,8 @@ fn numbers(value: &str) -> Vec<String> {
                 return Some(n.to_string());
             }
             let digits: String = w.chars().filter(|c| *c != ',').collect();
-            let number = digits.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            // "N70,000" (naira), "15bn": a sign or scale written onto it.
+            let number = digits.trim_matches(|c: char| c.is_ascii_alphabetic());
             (!number.is_empty() && number.parse::<f64>().is_ok()).then(|| number.to_string())
         })
         .collect()
@@ -873,6 +875,7 @@ mod tests {
         assert_eq!(numbers("sixfold"), ["6"]);
         assert_eq!(numbers("about £8.1bn"), ["8.1"]);
         assert_eq!(numbers("9.8%"), ["9.8"]);
+        assert_eq!(numbers("N70,000"), ["70000"]);
         // "50" is no part of "25,000".
         assert!(!numbers("25,000").contains(&"50".to_string()));
     }

@@ -155,6 +155,15 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
             .iter()
             .find(|c| number.starts_with(c.as_str()))
             .map_or("", String::as_str);
+        // A one-letter currency ("N70,000" naira) only with thousands or a
+        // scale after it: "N95 masks" is a name.
+        if currency.len() == 1
+            && currency.starts_with(char::is_alphabetic)
+            && !number.contains(',')
+            && unit.is_none()
+        {
+            continue;
+        }
         let word_number = currency.is_empty() && number.starts_with(char::is_alphabetic);
         let before = &text[..whole.start()];
         let after = &text[whole.end()..];
@@ -496,6 +505,10 @@ mod tests {
             (
                 "Returning migrants get 350,000 kronor each.",
                 &["350,000 kronor"],
+            ),
+            (
+                "The minimum wage is N70,000 and the pension N30,000; nurses get N95 masks.",
+                &["N70,000", "N30,000"],
             ),
             (
                 "Drinks with four grams of sugar per 100 millilitres will pay.",

@@ -2196,6 +2196,13 @@ mod tests {
         assert_eq!(m[0].when.as_ref().expect("a date").text, "on Tuesday");
         let m = measures(&["OSLO: The government will create a new agency for coastal defence."]);
         assert!(!m[0].name.contains("OSLO"), "{m:#?}");
+        // A credit line in brackets after the place dates the report.
+        let m = measures(&[
+            "Vienna, (APA - Austria Presse Agentur - 4th Feb, 2025) The cabinet is expected \
+             Thursday to approve a decree capping rents.",
+        ]);
+        assert!(!m[0].name.contains("APA"), "{m:#?}");
+        assert_eq!(m[0].when.as_ref().expect("a date").text, "Thursday");
         // A name before a dash is no dateline.
         let m = measures(&[
             "The Housing Bill — which ministers introduced on Monday — would cap rents.",
@@ -2311,6 +2318,66 @@ mod tests {
             "In 2019 the Labour party wanted to nationalise the railways.",
             "The speaker will announce the order of business for next week.",
         ]);
+    }
+
+    #[test]
+    fn instruments_issued_or_adopted_and_what_a_law_no_longer_punishes() {
+        assert_measures(&[
+            "The cabinet issued a decree on Friday lowering the speed limit on motorways.",
+            "The Government of Estonia adopted the Ordinance on the registration of drones.",
+            "The parish council enacted new rules on short-term lets.",
+            "Blasphemy is no longer an offence under the new code.",
+        ]);
+        assert_no_measures(&[
+            "Police issued a warning to drivers after the storm.",
+            "The minister said he had adopted a cautious approach to the issue.",
+            "Speeding is not an offence in itself, the judge said.",
+        ]);
+    }
+
+    #[test]
+    fn critics_in_a_relative_clause_leave_the_act_its_own() {
+        assert_measures(&[
+            "The commission is to unveil a reform of the asylum system, which critics say is \
+             too harsh.",
+        ]);
+        assert_no_measures(&[
+            "Critics say the reform of the asylum system will be too harsh.",
+            "The reform, critics warned, will be too harsh on families.",
+        ]);
+    }
+
+    #[test]
+    fn what_counted_people_did_is_no_decision() {
+        assert_no_measures(&[
+            "Officials say 1,200 Afghans have withdrawn their applications, and around 900 \
+             have returned home.",
+        ]);
+        // What is decided for counted people stays a measure.
+        assert_measures(&["Officials say 2,000 Afghans will be resettled under the new scheme."]);
+    }
+
+    #[test]
+    fn what_a_law_gives_or_provides_is_its_clause() {
+        let m = measures(&[
+            "The Parking Reform Bill was passed by the Senedd on Tuesday.\n\
+             The legislation gives local councils the option to charge for parking at night.\n\
+             The new law provides a weekly cap of £20 on parking charges for residents.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        let kinds: Vec<&str> = m[0].provisions.iter().map(|p| p.kind.as_str()).collect();
+        assert_eq!(kinds.len(), 2, "{m:#?}");
+        assert!(kinds.contains(&"power"), "{kinds:?}");
+    }
+
+    #[test]
+    fn a_report_told_to_someone_about_the_scheme_joins_it() {
+        let m = measures(&[
+            "Malta is to launch a relocation grant for nurses who move to Gozo.\n\
+             The health minister told journalists the scheme was being launched with EU money.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(m[0].evidence.len(), 2, "{m:#?}");
     }
 
     #[test]
