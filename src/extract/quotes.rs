@@ -745,7 +745,7 @@ fn name_after(after: &str, rules: &Rules) -> Option<String> {
     let is_role = |w: &&str| rules.roles.iter().any(|r| r == w);
     for w in words {
         let clean = w.trim_end_matches([',', '.', ':', ';']);
-        if entities::is_capitalized(clean) {
+        if entities::is_capitalized(clean) || (!run.is_empty() && is_particle(rules, clean)) {
             run.push(clean);
             if clean.len() != w.len() {
                 break;
@@ -763,7 +763,15 @@ fn name_after(after: &str, rules: &Rules) -> Option<String> {
             break;
         }
     }
+    while run.last().is_some_and(|w| is_particle(rules, w)) {
+        run.pop();
+    }
     speaker_from_run(&run, rules)
+}
+
+/// "von", "der", "da": a lower-case word that may stand inside a name.
+fn is_particle(rules: &Rules, word: &str) -> bool {
+    rules.name_particles.iter().any(|p| p == word)
 }
 
 /// Keeps the name part of a run of capitalised words: titles and roles in
@@ -829,7 +837,14 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
                     .strip_suffix("'s")
                     .or_else(|| w.strip_suffix("’s"))
                     .unwrap_or(w);
-                if !entities::is_capitalized(w) || w.len() < 2 {
+                // "Ursula von der Leyen": particles between capitalised words.
+                let particle = !run.is_empty()
+                    && is_particle(rules, w)
+                    && words[j + 1..]
+                        .iter()
+                        .find(|n| !is_particle(rules, n))
+                        .is_some_and(|n| entities::is_capitalized(n));
+                if !particle && (!entities::is_capitalized(w) || w.len() < 2) {
                     break;
                 }
                 run.push(w);
@@ -863,7 +878,8 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
                 // "Organised Immigration Crime", "Border Security Command": a
                 // role word inside a run makes it a thing, not a person.
                 let organisation = parts.iter().any(|p| rules.not_names.iter().any(|n| n == p));
-                if (2..=3).contains(&parts.len())
+                let core = parts.iter().filter(|p| !is_particle(rules, p)).count();
+                if (2..=3).contains(&core)
                     && !titled
                     && !organisation
                     && rules.actors.find(&name).next().is_none()
@@ -1083,6 +1099,26 @@ mod tests {
         assert_eq!(
             speakers,
             ["Keir Starmer", "Giorgia Meloni", "Giorgia Meloni"],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_keeps_its_particles_and_sheds_its_letters() {
+        let q = quotes(
+            "\"Europe will defend its borders together,\" said Rafael van der Berg, the \
+             commissioner.\n\
+             Mr van der Berg added: \"We have a plan and we will carry it out.\"\n\
+             \"This tax will hurt every family in the valleys,\" said Sian Gwenllian MS.",
+        );
+        let speakers: Vec<&str> = q.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            speakers,
+            [
+                "Rafael van der Berg",
+                "Rafael van der Berg",
+                "Sian Gwenllian"
+            ],
             "{q:?}"
         );
     }

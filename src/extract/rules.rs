@@ -323,6 +323,8 @@ pub struct Rules {
     pub peer_titles: Vec<String>,
     /// Letters after a name ("QC", "MP").
     pub postnominals: Vec<String>,
+    /// Lower-case words inside a name ("Ursula von der Leyen").
+    pub name_particles: Vec<String>,
     pub roles: Vec<String>,
     pub pronouns: Vec<String>,
     /// Words that make a quote starting in lower case a clause, not a phrase.
@@ -525,6 +527,7 @@ struct SpeechFile {
     surname_titles: Vec<String>,
     peer_titles: Vec<String>,
     postnominals: Vec<String>,
+    name_particles: Vec<String>,
     roles: Vec<String>,
     pronouns: Vec<String>,
     clause_words: Vec<String>,
@@ -805,6 +808,7 @@ impl Rules {
             surname_titles: s.surname_titles,
             peer_titles: s.peer_titles,
             postnominals: s.postnominals,
+            name_particles: s.name_particles,
             roles: s.roles,
             pronouns: s.pronouns,
             clause_words: s.clause_words,
