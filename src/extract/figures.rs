@@ -305,7 +305,8 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
             && (RULES
                 .currencies
                 .iter()
-                .any(|c| next.starts_with(c.as_str()))
+                .filter_map(|c| next.strip_prefix(c.as_str()))
+                .any(|sum| sum.starts_with(|c: char| c.is_ascii_digit()))
                 || (next.starts_with(|c: char| c.is_ascii_digit())
                     && (!money || lead.ends_with("from"))))
         {
@@ -509,6 +510,10 @@ mod tests {
             (
                 "The minimum wage is N70,000 and the pension N30,000; nurses get N95 masks.",
                 &["N70,000", "N30,000"],
+            ),
+            (
+                "The UK gave £13 million to Nigeria and £10m to Shropshire Council.",
+                &["£13 million", "£10m"],
             ),
             (
                 "Drinks with four grams of sugar per 100 millilitres will pay.",

@@ -2203,6 +2203,11 @@ mod tests {
         ]);
         assert!(!m[0].name.contains("APA"), "{m:#?}");
         assert_eq!(m[0].when.as_ref().expect("a date").text, "Thursday");
+        // A party and ward in brackets after a name are no credit line.
+        let m = measures(&[
+            "Councillor Ann Smith, (SNP, Leith Walk) said the council would close two libraries.",
+        ]);
+        assert!(m[0].name.contains("Ann Smith"), "{m:#?}");
         // A name before a dash is no dateline.
         let m = measures(&[
             "The Housing Bill — which ministers introduced on Monday — would cap rents.",
@@ -2325,13 +2330,17 @@ mod tests {
         assert_measures(&[
             "The cabinet issued a decree on Friday lowering the speed limit on motorways.",
             "The Government of Estonia adopted the Ordinance on the registration of drones.",
-            "The parish council enacted new rules on short-term lets.",
+            "The state assembly enacted a law capping short-term lets.",
             "Blasphemy is no longer an offence under the new code.",
         ]);
         assert_no_measures(&[
             "Police issued a warning to drivers after the storm.",
             "The minister said he had adopted a cautious approach to the issue.",
             "Speeding is not an offence in itself, the judge said.",
+            "The judge issued a gagging order preventing the newspaper from naming the player.",
+            "Delegates at the conference adopted a resolution calling for a pay rise for nurses.",
+            "Swearing at a referee is not an offence under the laws of the game, the FA said.",
+            "Taking a photograph in a public place is not a crime under the law, the court heard.",
         ]);
     }
 
@@ -2344,6 +2353,7 @@ mod tests {
         assert_no_measures(&[
             "Critics say the reform of the asylum system will be too harsh.",
             "The reform, critics warned, will be too harsh on families.",
+            "Some of the government's fiercest critics say the new tax will raise energy bills.",
         ]);
     }
 
@@ -2354,7 +2364,11 @@ mod tests {
              have returned home.",
         ]);
         // What is decided for counted people stays a measure.
-        assert_measures(&["Officials say 2,000 Afghans will be resettled under the new scheme."]);
+        assert_measures(&[
+            "Officials say 2,000 Afghans will be resettled under the new scheme.",
+            "The Home Office said 3,000 Afghans who have applied for relocation will be flown \
+             to Britain by Christmas.",
+        ]);
     }
 
     #[test]
@@ -2368,6 +2382,11 @@ mod tests {
         let kinds: Vec<&str> = m[0].provisions.iter().map(|p| p.kind.as_str()).collect();
         assert_eq!(kinds.len(), 2, "{m:#?}");
         assert!(kinds.contains(&"power"), "{kinds:?}");
+        assert_no_measures(&[
+            "The new contract gives the striker the option to extend his stay for a year.",
+            "The scheme provides a lifeline to struggling hill farmers, the union said.",
+            "Hotels in Paris will raise their rates sharply during the Olympic Games.",
+        ]);
     }
 
     #[test]
