@@ -79,7 +79,7 @@ static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
         (?P<modifier>\b(?i:{modifiers})\s+)?
         (?P<number>(?:{currencies})?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?
           |\b(?i:{words}))
-        (?P<unit>(?:\s?(?:%|per\ cent|percent)|(?:m|bn|k|p)\b|\s?(?:million|billion|trillion)\b|fold\b
+        (?P<unit>(?:\s?(?:%|per\ cent|percent)|(?:m|bn|k|p)\b|\s?(?:million|billion|trillion)(?:\s(?:{money}))?\b|fold\b
           |\s(?:{money})\b|\s(?:{measures})s?\b))?
         (?P<duration>\s(?:{durations})s?\b)?",
         modifiers = alt(&f.modifiers),
@@ -201,7 +201,10 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
                 .collect()
         };
         let money = !currency.is_empty()
-            || unit.is_some_and(|u| RULES.money_units.iter().any(|m| m == u.trim()));
+            // "350,000 kronor", "71 trillion rupiah"
+            || unit
+                .and_then(|u| u.split_whitespace().last())
+                .is_some_and(|u| RULES.money_units.iter().any(|m| m == u));
         // Inside a date or time phrase ("31 March", "in 2024").
         if s.times
             .iter()
@@ -408,6 +411,18 @@ mod tests {
             .into_iter()
             .map(|f| f.value)
             .collect()
+    }
+
+    #[test]
+    fn a_scaled_sum_keeps_its_currency_word() {
+        assert_eq!(
+            values("The plan will cost 71 trillion rupiah this year."),
+            ["71 trillion rupiah"]
+        );
+        assert_eq!(
+            values("The state will spend 5 million euros on new patrol boats."),
+            ["5 million euros"]
+        );
     }
 
     #[test]

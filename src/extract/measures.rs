@@ -2465,4 +2465,44 @@ mod tests {
             "{m:#?}"
         );
     }
+
+    #[test]
+    fn deals_reached_designations_penalty_bounds_and_programmes_under_way_are_measures() {
+        assert_measures(&[
+            "Negotiators for the two chambers struck a provisional deal on Thursday to delay \
+             the new packaging rules.",
+            "EU ministers reached an agreement on the revised energy taxation directive.",
+            "Drivers who refuse a breath test will be deemed to have failed it.",
+            "Georgia is to be designated a safe country of origin from next month.",
+            "The minimum sentence for knife possession should be raised to two years.",
+            "Under the directive, the maximum fine will be up to 4% of annual turnover.",
+            "Regions may choose to impose a tourist levy of up to €3 a night.",
+            "The text provides for fines of up to £10,000 for landlords.",
+            "The new regime will lower tariffs on imported cars from 40% to 10%.",
+            "The school breakfast programme is now under way in 300 schools.",
+            "Councils will introduce the charge in city centres, initially for six months.",
+        ]);
+        assert_no_measures(&[
+            "Chelsea reached an agreement with Napoli for the striker on Friday.",
+            "The plan was deemed unworkable by critics.",
+            "Prices for imported cars are lower than last year.",
+            "Rescue efforts are under way after the flood.",
+            "The company had initially planned to open ten stores.",
+            "Unions are worried that the new rules would initially be imposed on the \
+             poorest families.",
+        ]);
+    }
+
+    #[test]
+    fn what_a_measure_is_seen_as_does_not_tell_when_it_happens() {
+        let m = measures(&["The government will set up a new border patrol unit.\n\
+             It is also seen as a response to the riots at the end of May."]);
+        assert!(m[0].when.is_none(), "{m:#?}");
+        let m = measures(&["The government will set up a new border patrol unit.\n\
+             It is expected to start work at the end of May."]);
+        assert_eq!(
+            m[0].when.as_ref().expect("a date").text,
+            "at the end of May"
+        );
+    }
 }

@@ -583,6 +583,13 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
             _ => break,
         }
     }
+    // Affiliations after the name: "Christine Schneider (EPP, DE) said".
+    if t.ends_with(')')
+        && let Some(open) = t.rfind('(')
+        && t.len() - open <= 40
+    {
+        t = t[..open].trim_end();
+    }
     let segments: Vec<&str> = t
         .split(',')
         .map(str::trim)
@@ -613,14 +620,23 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
         // So is a role of an organisation ("Ofcom's Chief Executive"): a
         // possessive, or a role as its last word.
         let is_role = |w: &&str| rules.roles.iter().any(|r| r == w);
-        let apposition = words
-            .iter()
-            .any(|w| w.chars().next().is_some_and(char::is_lowercase))
-            || words
-                .first()
-                .is_some_and(|w| is_role(w) && run.len() < words.len())
-            || words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"))
-            || words.last().is_some_and(is_role);
+        // A name behind its role is no apposition: "Parliament's
+        // rapporteur Christine Schneider".
+        let behind_role = run.len() >= 2
+            && words.len() > run.len()
+            && rules.role_words.iter().any(|r| {
+                let before = words[words.len() - run.len() - 1];
+                r != "the" && r == before
+            });
+        let apposition = !behind_role
+            && (words
+                .iter()
+                .any(|w| w.chars().next().is_some_and(char::is_lowercase))
+                || words
+                    .first()
+                    .is_some_and(|w| is_role(w) && run.len() < words.len())
+                || words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"))
+                || words.last().is_some_and(is_role));
         if apposition && k > 0 {
             continue;
         }
@@ -1246,6 +1262,23 @@ mod tests {
         );
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].0, "Rita Gomez");
+    }
+
+    #[test]
+    fn a_name_behind_its_role_or_before_its_affiliation_is_the_speaker() {
+        let q = quotes(
+            "After the vote, the committee's rapporteur Lena Holm (Renew, SE) said: \
+             “We have closed the loophole for good.”",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Lena Holm", "{q:?}");
+        let q = quotes(
+            "The ferry law was signed by President Omar Diallo on Monday.\n\
+             Speaking later, Portline CEO Ruth Abiodun said few firms were ready.\n\
+             “The rules are still being finalised and the systems are not simple,” she said.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Ruth Abiodun", "{q:?}");
     }
 
     #[test]
