@@ -50,6 +50,7 @@ struct FiguresFile {
     modifiers: Vec<String>,
     currencies: Vec<String>,
     money_units: Vec<String>,
+    ambiguous_after_scale: Vec<String>,
     measure_units: Vec<String>,
     durations: Vec<String>,
     word_compounds: Vec<String>,
@@ -79,13 +80,19 @@ static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
         (?P<modifier>\b(?i:{modifiers})\s+)?
         (?P<number>(?:{currencies})?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?
           |\b(?i:{words}))
-        (?P<unit>(?:\s?(?:%|per\ cent|percent)|(?:m|bn|k|p)\b|\s?(?:million|billion|trillion)(?:\s(?:{money}))?\b|fold\b
+        (?P<unit>(?:\s?(?:%|per\ cent|percent)|(?:m|bn|k|p)\b|\s?(?:million|billion|trillion)(?:\s(?:{scaled_money}))?\b|fold\b
           |\s(?:{money})\b|\s(?:{measures})s?\b))?
         (?P<duration>\s(?:{durations})s?\b)?",
         modifiers = alt(&f.modifiers),
         currencies = alt(&f.currencies),
         words = alt(&f.number_words.keys().cloned().collect::<Vec<_>>()),
         money = alt(&f.money_units),
+        scaled_money = alt(&f
+            .money_units
+            .iter()
+            .filter(|m| !f.ambiguous_after_scale.contains(m))
+            .cloned()
+            .collect::<Vec<_>>()),
         measures = alt(&f.measure_units),
         durations = alt(&f.durations),
     );
@@ -422,6 +429,15 @@ mod tests {
         assert_eq!(
             values("The state will spend 5 million euros on new patrol boats."),
             ["5 million euros"]
+        );
+        // Not money after all: a zone, a weight.
+        assert_eq!(
+            values("Some 20 million euro zone households will pay more."),
+            ["Some 20 million"]
+        );
+        assert_eq!(
+            values("Police seized 2 million pounds of cocaine at the port."),
+            ["2 million"]
         );
     }
 

@@ -2490,6 +2490,27 @@ mod tests {
             "The company had initially planned to open ten stores.",
             "Unions are worried that the new rules would initially be imposed on the \
              poorest families.",
+            // deals not made, or not a government's
+            "A former council aide struck a plea deal with prosecutors.",
+            "Union leaders failed to reach an agreement on pay after ten hours of talks.",
+            // other senses of the verbs and the words
+            "The veteran pitcher will be designated for assignment.",
+            "Any prize not claimed within 180 days will be deemed forfeit.",
+            "The coffin will be lowered into the grave at noon.",
+            "Forecasters have lowered their expectations for interest rates.",
+            "The officer has been suspended from duties pending an investigation.",
+            "The text gives a vivid account of life under occupation.",
+            "A review of the rescue response is now under way, police said.",
+            "Players can decide to extend their contracts by a year.",
+            "The judge said the minimum sentence in the case should be at least 28 years.",
+            // a past act, however "initially" is placed
+            "Initially, the council planned to close five libraries.",
+            "Ministers initially sought to ban the sale of disposable vapes.",
+        ]);
+        // Concern as the actor's motive is no judgement of the act.
+        assert_measures(&[
+            "The government, concerned about rising knife crime, will ban ninja swords \
+             from September.",
         ]);
     }
 

@@ -621,9 +621,11 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
         // possessive, or a role as its last word.
         let is_role = |w: &&str| rules.roles.iter().any(|r| r == w);
         // A name behind its role is no apposition: "Parliament's
-        // rapporteur Christine Schneider".
+        // rapporteur Christine Schneider"; a role is ("Nadine Dorries,
+        // former Culture Secretary, said").
         let behind_role = run.len() >= 2
             && words.len() > run.len()
+            && !run.last().is_some_and(is_role)
             && rules.role_words.iter().any(|r| {
                 let before = words[words.len() - run.len() - 1];
                 r != "the" && r == before
@@ -1279,6 +1281,13 @@ mod tests {
         );
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].0, "Ruth Abiodun", "{q:?}");
+        // A role after the name is an apposition, whatever comes before it.
+        let q = quotes(
+            "Maria Lund, former Conservative Health Secretary, said: \
+             “We have lost touch with the people who elected us.”",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Maria Lund", "{q:?}");
     }
 
     #[test]
