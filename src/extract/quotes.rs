@@ -583,13 +583,9 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
             _ => break,
         }
     }
-    // Affiliations after the name: "Christine Schneider (EPP, DE) said".
-    if t.ends_with(')')
-        && let Some(open) = t.rfind('(')
-        && t.len() - open <= 40
-    {
-        t = t[..open].trim_end();
-    }
+    // Asides in brackets are no part of a name and may hold commas: "Friedrich
+    // Merz (CDU) said", "Christine Schneider (EPP, DE) said".
+    let t = without_asides(t);
     let segments: Vec<&str> = t
         .split(',')
         .map(str::trim)
@@ -603,10 +599,6 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
         }
         let mut run: Vec<&str> = Vec::new();
         for w in words.iter().rev() {
-            // A party after the name: "Friedrich Merz (CDU) said".
-            if run.is_empty() && w.starts_with('(') && w.ends_with(')') {
-                continue;
-            }
             let w = w.trim_matches(|c: char| c == '(' || c == ')');
             if entities::is_capitalized(w) {
                 run.push(w);
@@ -623,13 +615,11 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
         // A name behind its role is no apposition: "Parliament's
         // rapporteur Christine Schneider"; a role is ("Nadine Dorries,
         // former Culture Secretary, said").
+        let word_before_run = words.len().checked_sub(run.len() + 1).map(|i| words[i]);
         let behind_role = run.len() >= 2
-            && words.len() > run.len()
             && !run.last().is_some_and(is_role)
-            && rules.role_words.iter().any(|r| {
-                let before = words[words.len() - run.len() - 1];
-                r != "the" && r == before
-            });
+            && word_before_run
+                .is_some_and(|w| w != "the" && rules.role_words.iter().any(|r| r == w));
         let apposition = !behind_role
             && (words
                 .iter()
@@ -645,6 +635,26 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
         return speaker_from_run(&run, rules);
     }
     None
+}
+
+/// `text` without its short bracketed asides (at most 40 bytes each).
+fn without_asides(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        match rest[open..].find(')') {
+            Some(len) if len < 40 => {
+                out.push_str(&rest[..open]);
+                rest = &rest[open + len + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The speaker in a run of capitalised words before a verb: an actor
@@ -1288,6 +1298,22 @@ mod tests {
         );
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].0, "Maria Lund", "{q:?}");
+    }
+
+    #[test]
+    fn short_asides_in_brackets_are_dropped_and_long_or_open_ones_kept() {
+        use super::without_asides;
+        assert_eq!(
+            without_asides("Lena Holm (Renew, SE) said"),
+            "Lena Holm  said"
+        );
+        assert_eq!(
+            without_asides("Merz (CDU), the leader (pictured)"),
+            "Merz , the leader "
+        );
+        let long = "Holm (who has led the committee since the last election in 2019) said";
+        assert_eq!(without_asides(long), long);
+        assert_eq!(without_asides("Holm (Renew said"), "Holm (Renew said");
     }
 
     #[test]
