@@ -1035,6 +1035,19 @@ fn place_action(
 ) {
     let name_terms = term_set(&name);
     if let Some(d) = nearest_legislation(drafts, rules, doc, index) {
+        // "New migration law passed by Greece is considered one of the
+        // toughest": what happened to the law, told of it, is evidence of
+        // the law, not a clause of it.
+        if tells_of_legislation(sentence, rules) {
+            if !d
+                .mentions
+                .iter()
+                .any(|&(dd, si, _)| dd == doc && si == index)
+            {
+                d.mentions.push((doc, index, at));
+            }
+            return;
+        }
         if !d.provisions.iter().any(|p| {
             same_provision(&p.terms, &name_terms) && !numbers_differ(&p.statement, sentence)
         }) {
@@ -1096,6 +1109,44 @@ fn place_action(
             ..Draft::default()
         }),
     }
+}
+
+/// Whether a sentence tells what happened to a law: a head or generic
+/// word of legislation ("law", "Bill") followed by a verb of passage
+/// (`[actions] passage`), auxiliaries aside: "law passed by", "legislation
+/// being introduced", "the Bill was approved" (not "to pass the bill
+/// through parliament").
+fn tells_of_legislation(sentence: &str, rules: &Rules) -> bool {
+    const AUXILIARIES: [&str; 16] = [
+        "is", "was", "were", "are", "has", "have", "had", "been", "being", "be", "will", "would",
+        "also", "now", "finally", "formally",
+    ];
+    let Some(legislation) = rules.type_index("legislation").map(|i| &rules.types[i]) else {
+        return false;
+    };
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let is_head = legislation.heads.iter().any(|h| h.to_lowercase() == w)
+            || legislation
+                .generic
+                .iter()
+                .any(|g| g.split_whitespace().last() == Some(w.as_str()));
+        is_head
+            && !words[i].ends_with([',', ';', ':'])
+            && words[i + 1..]
+                .iter()
+                .find(|w| !AUXILIARIES.contains(&w.to_lowercase().as_str()))
+                .is_some_and(|verb| {
+                    rules
+                        .actions
+                        .passage
+                        .find(verb)
+                        .is_some_and(|m| m.start() == 0)
+                })
+    })
 }
 
 /// The measure a sentence refers back to by its subject ("The deal is
@@ -2525,5 +2576,59 @@ mod tests {
             m[0].when.as_ref().expect("a date").text,
             "at the end of May"
         );
+    }
+    #[test]
+    fn what_a_passed_law_changes_hangs_under_it() {
+        let m = measures(&[
+            "Greece's Parliament voted on September 3 in favor of a new migration bill, which introduces prison sentences of two to five years for those whose asylum applications have been rejected.\n\
+             New migration law passed by Greece is considered one of the toughest in Europe.\n\
+             Under the bill's provisions, rejected asylum seekers are given 14 days to leave; otherwise, they face a prison sentence of two to five years.\n\
+             The law also imposes a fine of at least 5,000 euros for irregular entry.\n\
+             The law also increases the maximum period of administrative detention from 18 to 24 months.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        let bill = &m[0];
+        // A vote in favour passes the bill, though a clause says "rejected".
+        assert_eq!(bill.status, "passed", "{bill:#?}");
+        let names: Vec<&str> = bill.provisions.iter().map(|p| p.name.as_str()).collect();
+        assert!(
+            names[0].starts_with("prison sentences of two to five years"),
+            "{names:?}"
+        );
+        let kind = |start: &str| {
+            bill.provisions
+                .iter()
+                .find(|p| p.name.contains(start))
+                .map(|p| p.kind.as_str())
+        };
+        assert_eq!(
+            kind("given 14 days"),
+            Some("offence_or_penalty"),
+            "{names:?}"
+        );
+        assert_eq!(
+            kind("fine of at least"),
+            Some("offence_or_penalty"),
+            "{names:?}"
+        );
+        assert!(
+            kind("maximum period of administrative detention").is_some(),
+            "{names:?}"
+        );
+        // What happened to the law is no clause of it.
+        assert!(kind("toughest").is_none(), "{names:?}");
+    }
+
+    #[test]
+    fn a_law_that_changes_something_states_a_measure_and_narrative_does_not() {
+        assert_measures(&[
+            "The new law doubles the fine for employers who hire undocumented workers.",
+            "The decree also criminalises helping migrants cross the border.",
+            "The rules make it illegal to sell knives to under-18s.",
+        ]);
+        assert_no_measures(&[
+            "It increases the pressure on the government.",
+            "They reduce the number of voters who turn out.",
+        ]);
     }
 }
