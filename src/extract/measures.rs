@@ -2631,4 +2631,22 @@ mod tests {
             "They reduce the number of voters who turn out.",
         ]);
     }
+    #[test]
+    fn a_meeting_hosted_or_held_by_office_holders_and_priorities_agreed() {
+        for text in [
+            "In London today, the Home Secretary and the German interior minister co-hosted the fourth meeting of the Calais Group.",
+            "Transport ministers from Germany's states met in Düsseldorf on Monday to discuss the scheme.",
+        ] {
+            let m = measures(&[text]);
+            assert_eq!(m.len(), 1, "{text}: {m:#?}");
+            assert_eq!(m[0].kind, "summit_or_meeting", "{text}: {m:#?}");
+        }
+        assert_measures(&[
+            "The Calais Group agreed on five priorities to fight migrant smuggling.",
+        ]);
+        assert_no_measures(&[
+            "Mr Howard will host a news conference at the party's headquarters every morning.",
+            "She met her husband in Calais after fleeing the war.",
+        ]);
+    }
 }
