@@ -6,6 +6,7 @@
 //! Scare quotes (fewer than three words, or no speaker) are not quotes.
 
 use aho_corasick::AhoCorasick;
+use std::collections::HashSet;
 
 use super::rules::Rules;
 use super::{Story, entities};
@@ -66,6 +67,10 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
         let mut last_named: Option<String> = None;
         // A quote still open at the end of the sentence before (index in `out`).
         let mut open_quote: Option<(usize, char)> = None;
+        // Quotes (indices in `out`) whose speaker no verb named: the one
+        // the text was about, or none yet (""). A verb that closes the
+        // same quote later names who said all of it: "“… . …,” said X."
+        let mut guessed: HashSet<usize> = HashSet::new();
         for (n, s) in sents.iter().enumerate() {
             let inside = open_quote.is_some();
             let spans = quote_spans(s.text, open_quote.map(|(_, m)| m));
@@ -91,9 +96,10 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
             let speaker = match verb_speaker.clone() {
                 Some(Some(sp)) => Some(sp),
                 Some(None) => None,
-                None if starts_with_quote => {
-                    open_idx.map(|i| out[i].speaker.clone()).or(context.clone())
-                }
+                None if starts_with_quote => open_idx
+                    .map(|i| out[i].speaker.clone())
+                    .filter(|sp| !sp.is_empty())
+                    .or(context.clone()),
                 None => None,
             };
             let mut still_open = None;
@@ -103,8 +109,15 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                 if k == 0
                     && span.start <= first_mark_end(s.text)
                     && let Some(i) = open_idx
-                    && speaker.as_ref().is_none_or(|sp| *sp == out[i].speaker)
+                    && speaker
+                        .as_ref()
+                        .is_none_or(|sp| *sp == out[i].speaker || guessed.contains(&i))
                 {
+                    if let Some(Some(sp)) = &verb_speaker
+                        && guessed.remove(&i)
+                    {
+                        out[i].speaker = sp.clone();
+                    }
                     out[i].text.push(' ');
                     out[i].text.push_str(&text);
                     if !out[i].evidence.contains(&ev) {
@@ -113,9 +126,16 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                     still_open = (!span.closed).then_some((i, span.mark));
                     continue;
                 }
-                let Some(sp) = speaker.clone() else { continue };
+                // A quote that runs on into the next sentence may be
+                // attributed there.
+                let Some(sp) = speaker.clone().or_else(|| (!span.closed).then(String::new)) else {
+                    continue;
+                };
                 if !is_speech(&text, &s.text[..span.start], rules) {
                     continue;
+                }
+                if !matches!(verb_speaker, Some(Some(_))) {
+                    guessed.insert(out.len());
                 }
                 out.push(Quote {
                     speaker: sp,
@@ -152,6 +172,12 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                 last_speaker = Some(sp);
             }
         }
+        // Speech no sentence attributed is no one's quote.
+        let mut k = from;
+        out.retain(|q| {
+            k += 1;
+            k - 1 < from || !q.speaker.is_empty()
+        });
         said.push(from..out.len());
     }
     merge(out)
@@ -1402,5 +1428,26 @@ mod tests {
         );
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].1, "We are not going to close a single farm this year.");
+    }
+    #[test]
+    fn a_quote_over_two_sentences_is_said_by_whoever_the_verb_after_it_names() {
+        let q = quotes(
+            "“The old system is failing, with decisions taking far too long,” said Minister Jim O’Callaghan.\n\n\
+             “The courts are not working. The pact offers us a chance to reset the system,” said Minister Ann Smith.",
+        );
+        assert_eq!(q.len(), 2, "{q:#?}");
+        assert_eq!(q[0].0, "Jim O’Callaghan");
+        assert_eq!(q[1].0, "Ann Smith", "{q:#?}");
+        assert!(
+            q[1].1.starts_with("The courts are not working. The pact"),
+            "{q:#?}"
+        );
+        // With no one named before it.
+        let q = quotes(
+            "“The current system is not working effectively. The pact offers us an opportunity to reset it,” said Minister Jim O’Callaghan.",
+        );
+        assert_eq!(q.len(), 1, "{q:#?}");
+        assert_eq!(q[0].0, "Jim O’Callaghan");
+        assert!(q[0].1.starts_with("The current system"), "{q:#?}");
     }
 }
