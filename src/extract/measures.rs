@@ -2624,18 +2624,28 @@ mod tests {
         assert_measures(&[
             "The new law doubles the fine for employers who hire undocumented workers.",
             "The decree also criminalises helping migrants cross the border.",
-            "The rules make it illegal to sell knives to under-18s.",
+            "The new law makes it illegal to sell knives to under-18s.",
         ]);
         assert_no_measures(&[
             "It increases the pressure on the government.",
             "They reduce the number of voters who turn out.",
+            "The deal ends a decade of rivalry between the two airlines.",
+            "The agreement doubles his weekly wage and includes a release clause.",
+            "The second act shortens the courtroom scenes drastically.",
+            "The new rules reduce the free allowance to one small bag.",
         ]);
+        // A defeat said outright outweighs the votes in favour.
+        let m = measures(&[
+            "Only 180 MPs voted in favour of the Assisted Dying Bill on Friday, and the bill was defeated at second reading.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(m[0].status, "rejected", "{m:#?}");
     }
     #[test]
     fn a_meeting_hosted_or_held_by_office_holders_and_priorities_agreed() {
         for text in [
             "In London today, the Home Secretary and the German interior minister co-hosted the fourth meeting of the Calais Group.",
-            "Transport ministers from Germany's states met in Düsseldorf on Monday to discuss the scheme.",
+            "Transport ministers from Germany's states met in Düsseldorf on Monday to discuss the future of the scheme.",
         ] {
             let m = measures(&[text]);
             assert_eq!(m.len(), 1, "{text}: {m:#?}");
@@ -2647,6 +2657,8 @@ mod tests {
         assert_no_measures(&[
             "Mr Howard will host a news conference at the party's headquarters every morning.",
             "She met her husband in Calais after fleeing the war.",
+            "Leaders met in Rome on Saturday for the funeral of the former president.",
+            "The Chamber of Commerce hosted the annual forum for small businesses in Leeds on Thursday.",
         ]);
     }
 }
