@@ -2577,6 +2577,7 @@ mod tests {
             "at the end of May"
         );
     }
+
     #[test]
     fn what_a_passed_law_changes_hangs_under_it() {
         let m = measures(&[
@@ -2641,6 +2642,7 @@ mod tests {
         assert_eq!(m.len(), 1, "{m:#?}");
         assert_eq!(m[0].status, "rejected", "{m:#?}");
     }
+
     #[test]
     fn a_meeting_hosted_or_held_by_office_holders_and_priorities_agreed() {
         for text in [

@@ -1429,6 +1429,7 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].1, "We are not going to close a single farm this year.");
     }
+
     #[test]
     fn a_quote_over_two_sentences_is_said_by_whoever_the_verb_after_it_names() {
         let q = quotes(
