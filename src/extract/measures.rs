@@ -363,9 +363,12 @@ fn merge_generic_into_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Dra
             .filter(|&&(doc, sent, at)| {
                 // "the new agreement with Peru": a party of its own.
                 let after = story.sents[doc][sent].text.get(at..).unwrap_or_default();
-                !after.split_once(" with ").is_some_and(|(head, rest)| {
-                    head.split_whitespace().count() <= 4
-                        && rest.starts_with(|c: char| c.is_uppercase())
+                let words: Vec<&str> = after.split_whitespace().collect();
+                !words.iter().enumerate().skip(1).take(4).any(|(i, w)| {
+                    rules.actions.partner_words.iter().any(|p| p == w)
+                        && words
+                            .get(i + 1)
+                            .is_some_and(|next| next.starts_with(|c: char| c.is_uppercase()))
                 })
             })
             .and_then(|&(doc, sent, _)| {
@@ -1117,28 +1120,29 @@ fn place_action(
 /// being introduced", "the Bill was approved" (not "to pass the bill
 /// through parliament").
 fn tells_of_legislation(sentence: &str, rules: &Rules) -> bool {
-    const AUXILIARIES: [&str; 16] = [
-        "is", "was", "were", "are", "has", "have", "had", "been", "being", "be", "will", "would",
-        "also", "now", "finally", "formally",
-    ];
     let Some(legislation) = rules.type_index("legislation").map(|i| &rules.types[i]) else {
         return false;
     };
     let words: Vec<&str> = sentence.split_whitespace().collect();
     words.iter().enumerate().any(|(i, w)| {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        let is_head = legislation.heads.iter().any(|h| h.to_lowercase() == w)
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let is_head = legislation.heads.iter().any(|h| h.eq_ignore_ascii_case(w))
             || legislation
                 .generic
                 .iter()
-                .any(|g| g.split_whitespace().last() == Some(w.as_str()));
+                .filter_map(|g| g.split_whitespace().last())
+                .any(|g| g.eq_ignore_ascii_case(w));
         is_head
             && !words[i].ends_with([',', ';', ':'])
             && words[i + 1..]
                 .iter()
-                .find(|w| !AUXILIARIES.contains(&w.to_lowercase().as_str()))
+                .find(|w| {
+                    !rules
+                        .actions
+                        .passage_auxiliaries
+                        .iter()
+                        .any(|a| a.eq_ignore_ascii_case(w))
+                })
                 .is_some_and(|verb| {
                     rules
                         .actions

@@ -173,11 +173,8 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
             }
         }
         // Speech no sentence attributed is no one's quote.
-        let mut k = from;
-        out.retain(|q| {
-            k += 1;
-            k - 1 < from || !q.speaker.is_empty()
-        });
+        let said_here = out.split_off(from);
+        out.extend(said_here.into_iter().filter(|q| !q.speaker.is_empty()));
         said.push(from..out.len());
     }
     merge(out)

@@ -178,6 +178,11 @@ pub struct Actions {
     pub goals: Pattern,
     /// What happens to a bill itself, not what it does ("was published").
     pub passage: Pattern,
+    /// Words skipped between a law and its verb of passage ("was formally").
+    pub passage_auxiliaries: Vec<String>,
+    /// Words after a generic mention that name another party to it
+    /// ("the new agreement with Peru").
+    pub partner_words: Vec<String>,
     /// An authority's report of the act, between the authority and the
     /// act's subject ("Jim Smith said that", "said on Monday"): the act is
     /// still the authority's.
@@ -433,6 +438,8 @@ struct ActionsSection {
     authorities: String,
     goals: String,
     passage: String,
+    passage_auxiliaries: Vec<String>,
+    partner_words: Vec<String>,
     reporting: String,
     #[serde(rename = "type")]
     types: Vec<ActionType>,
@@ -701,6 +708,8 @@ impl Rules {
             authorities: compile(measures, &m.actions.authorities)?,
             goals: compile(measures, &m.actions.goals)?,
             passage: compile(measures, &m.actions.passage)?,
+            passage_auxiliaries: m.actions.passage_auxiliaries.clone(),
+            partner_words: m.actions.partner_words.clone(),
             reporting: compile(measures, &m.actions.reporting)?,
             types: m
                 .actions
