@@ -1405,7 +1405,12 @@ fn finish(d: Draft, story: &Story, rules: &Rules) -> Measure {
     let when = when_of(
         mentions.iter().zip(&sents).map(|(&(_, _, at), s)| (at, *s)),
         rules,
-    );
+    )
+    .or_else(|| {
+        mentions
+            .first()
+            .and_then(|&(doc, s, _)| framed_when(story, doc, s, rules))
+    });
 
     let place = mentions.iter().zip(&sents).find_map(|(&(_, _, at), s)| {
         entities::places(s.text, rules)
@@ -1555,16 +1560,8 @@ fn when_of<'a>(
             // Told as a plan, a phrase that ended before publication is no
             // date of it ("despite an inquiry's advice last month"), unless
             // it says from when the plan applies ("from January 1, 2025").
-            let applies_from = |t: &TimeExpr| {
-                let lower = t.text.to_lowercase();
-                rules.applies_from.iter().any(|w| {
-                    lower
-                        .strip_prefix(w.as_str())
-                        .is_some_and(|rest| rest.starts_with(' '))
-                })
-            };
             let past = |t: &TimeExpr| {
-                plan && !applies_from(t)
+                plan && !applies_from(t, rules)
                     && sent
                         .published
                         .zip(t.end_date.or(t.date))
@@ -1608,6 +1605,43 @@ fn when_of<'a>(
         }
     }
     best.map(|(_, w)| w).or(first_unresolved)
+}
+
+/// The time a measure whose own sentences give none takes from the
+/// sentence before its first mention, in the same paragraph, when that
+/// sentence tells of the same thing (a content term in common) and says
+/// from when a rule applies: "From Tuesday, most non-EU citizens will need
+/// … a certificate. To get a certificate, costing £135, …". Other times
+/// of the sentence before are its own: a poll "this summer", a conference
+/// that "starts on Friday", what was said "earlier this week".
+fn framed_when(story: &Story, doc: usize, index: usize, rules: &Rules) -> Option<When> {
+    let sentences = &story.docs[doc].sentences;
+    let before = index.checked_sub(1)?;
+    if sentences[before].paragraph != sentences[index].paragraph {
+        return None;
+    }
+    let (prev, this) = (&story.sents[doc][before], &story.sents[doc][index]);
+    let [t] = prev.times.as_slice() else {
+        return None;
+    };
+    if !applies_from(t, rules) || term_set(prev.text).is_disjoint(&term_set(this.text)) {
+        return None;
+    }
+    Some(When {
+        text: t.text.clone(),
+        date: t.date,
+        end: t.end_date,
+    })
+}
+
+/// The phrase says from when a rule applies ("from January 1, 2025").
+fn applies_from(t: &TimeExpr, rules: &Rules) -> bool {
+    let lower = t.text.to_lowercase();
+    rules.applies_from.iter().any(|w| {
+        lower
+            .strip_prefix(w.as_str())
+            .is_some_and(|rest| rest.starts_with(' '))
+    })
 }
 
 fn name_key(name: &str) -> HashSet<String> {
@@ -2195,6 +2229,37 @@ mod tests {
              The changes are due to be put in place before the end of 2006."]);
         let when = m[0].when.as_ref().expect("a date");
         assert_eq!(when.text, "before the end of 2006");
+    }
+
+    #[test]
+    fn a_rule_applying_from_a_date_dates_the_next_sentence_of_it() {
+        let when = |body: &str| {
+            let m = measures(&[body]);
+            let fee = m
+                .iter()
+                .find(|m| {
+                    m.evidence
+                        .iter()
+                        .any(|e| e.text.starts_with("To get a permit"))
+                })
+                .unwrap_or_else(|| panic!("the fee: {m:#?}"));
+            fee.when.as_ref().map(|w| w.text.clone())
+        };
+        let after = "To get a permit, costing £135, applicants will have to send proof of funds.";
+        assert_eq!(
+            when(&format!(
+                "From Tuesday, most visitors will need a permit to enter. {after}"
+            )),
+            Some("From Tuesday".to_string())
+        );
+        // Another paragraph, another subject, or a time of its own.
+        for before in [
+            "From Tuesday, most visitors will need a permit to enter.\n",
+            "From Tuesday, the museum will open at nine. ",
+            "Most visitors will need a permit, campaigners said on Friday. ",
+        ] {
+            assert_eq!(when(&format!("{before}{after}")), None, "{before}");
+        }
     }
 
     #[test]
