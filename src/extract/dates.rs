@@ -51,6 +51,12 @@ pub fn is_month(word: &str) -> bool {
     GRAMMAR.rules.full_months.iter().any(|m| m == word)
 }
 
+/// Whether `word` names a month or a day of the week as written ("June",
+/// "Friday"): "the Agreement on Friday" names no agreement "on Friday".
+pub fn is_time_word(word: &str) -> bool {
+    GRAMMAR.rules.months.contains_key(word) || GRAMMAR.rules.weekdays.contains_key(word)
+}
+
 /// Finds the time phrases of `sentence`, resolving them against `published`.
 ///
 /// Overlapping candidates are settled in favour of the longest ("by the end

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::dates::TimeExpr;
+use super::dates::{self, TimeExpr};
 use super::rules::Rules;
 use super::{Sent, Story, entities};
 use crate::digest::{Evidence, Measure, When};
@@ -286,7 +286,33 @@ fn named_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
                 if first < h && (word(first).ends_with("'s") || word(first).ends_with("’s")) {
                     first += 1;
                 }
-                if first == h {
+                // "the Law on Alcohol Control", "the Pact on Migration and
+                // Asylum": name words after a link word name it too (not
+                // "the Agreement on Friday").
+                let mut last = h + n - 1;
+                let name_after =
+                    |k: usize| k < toks.len() && is_name_word(k) && !dates::is_time_word(word(k));
+                if last + 2 < toks.len()
+                    && is_word(last + 1)
+                    && rules.name_links.iter().any(|l| l == word(last + 1))
+                    && name_after(last + 2)
+                {
+                    last += 2;
+                    loop {
+                        if name_after(last + 1) {
+                            last += 1;
+                        } else if last + 2 < toks.len()
+                            && is_word(last + 1)
+                            && rules.connectors.iter().any(|c| c == word(last + 1))
+                            && name_after(last + 2)
+                        {
+                            last += 2;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+                if first == h && last == h + n - 1 {
                     // "The Bill", "this Act": a reference back, if a determiner precedes.
                     if h > 0
                         && is_word(h - 1)
@@ -307,7 +333,7 @@ fn named_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
                     }
                     continue;
                 }
-                let (start, end) = (toks[first].0, toks[h + n - 1].1);
+                let (start, end) = (toks[first].0, toks[last].1);
                 if rules.not_measures.is_match(&text[start..end])
                     || rules.citing.is_match(&text[..start])
                 {
@@ -489,20 +515,27 @@ fn unquoted(text: &str) -> String {
 }
 
 fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
-    let legislation = rules.type_index("legislation");
     for (doc, sents) in story.sents.iter().enumerate() {
         for s in sents {
-            let Some(kind) = provision_kind(s.text, rules) else {
+            // A sentence that goes on with speech an earlier one opened is
+            // read as speech: "This is long overdue. Parliament will have to
+            // do it eventually, …" is a view, not what a law says.
+            let Some(kind) = provision_kind(&as_read(s), rules) else {
                 continue;
             };
             let name = provision_name(s.text, rules);
             if name.is_empty() {
                 continue;
             }
+            let parents: Vec<usize> = rules
+                .provision_parents(&kind)
+                .iter()
+                .filter_map(|t| rules.type_index(t))
+                .collect();
             let parent = drafts
                 .iter()
                 .enumerate()
-                .filter(|(_, d)| Some(d.ty) == legislation)
+                .filter(|(_, d)| parents.contains(&d.ty))
                 .filter_map(|(i, d)| {
                     d.mentions
                         .iter()
@@ -537,6 +570,8 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
                         }),
                     }
                 }
+                // What a law obliges or allows is nothing without the law.
+                None if kind == "provision" => {}
                 None => {
                     // A stand-alone offence, power or funding line counts only
                     // when the text says it is new or planned.
@@ -2229,6 +2264,42 @@ mod tests {
              The changes are due to be put in place before the end of 2006."]);
         let when = m[0].when.as_ref().expect("a date");
         assert_eq!(when.text, "before the end of 2006");
+    }
+
+    #[test]
+    fn a_name_goes_on_after_on() {
+        let m = measures(&["The Seimas on Thursday adopted amendments to the Law on Alcohol Control."]);
+        assert_eq!(m[0].name, "Law on Alcohol Control", "{m:#?}");
+        assert_eq!(m[0].status, "passed", "{m:#?}");
+        // A day is no part of a name.
+        let m = measures(&["The new Migration Pact on Friday was signed in Rome."]);
+        assert!(m.iter().all(|m| !m.name.contains("Friday")), "{m:#?}");
+    }
+
+    #[test]
+    fn what_a_law_obliges_or_allows_is_a_provision_of_it() {
+        let m = measures(&["Parliament passed the Currency Act on Friday.\n\
+             The central bank is obliged to exchange old notes free of charge.\n\
+             All prices must be shown in both currencies.\n\
+             Border guards do not have to accept every application.\n\
+             It will be valid for a year."]);
+        let act = m.iter().find(|m| m.kind == "legislation").expect("the act");
+        assert_eq!(act.provisions.len(), 4, "{act:#?}");
+        // No law near, speech going on, or a view: no provision.
+        for body in [
+            "The club must win on Saturday to stay up.",
+            "Parliament passed the Currency Act on Friday.\n\
+             “This is long overdue. Everyone must now be paid the same,” she said.",
+            "Parliament passed the Currency Act on Friday.\n\
+             It is clear that the country must not be held back.",
+        ] {
+            let m = measures(&[body]);
+            assert!(
+                m.iter()
+                    .all(|m| m.provisions.is_empty() && m.kind != "provision"),
+                "{m:#?}"
+            );
+        }
     }
 
     #[test]

@@ -276,6 +276,8 @@ fn word_set(source: (&str, &str), words: &[String]) -> Result<Pattern, RuleError
 pub struct Rules {
     pub types: Vec<MeasureType>,
     pub determiners: Vec<String>,
+    /// Words after a head that go on with its name: "Law on Alcohol Control".
+    pub name_links: Vec<String>,
     pub connectors: Vec<String>,
     pub creation: Vec<String>,
     /// Names that look like measures and are not ("Conservative Party
@@ -284,6 +286,10 @@ pub struct Rules {
     pub not_measures: Pattern,
     pub citing: Pattern,
     pub provision_window: usize,
+    /// The types a provision hangs under (a law), by provision type where
+    /// its pattern says (what a pact obliges, as well as a law).
+    pub provision_parents: Vec<String>,
+    pub provision_parents_by_kind: HashMap<String, Vec<String>>,
     pub provision_patterns: Vec<(String, Pattern)>,
     pub frames_leading: Vec<Pattern>,
     pub frames_inner: Vec<Pattern>,
@@ -455,6 +461,7 @@ struct ActionType {
 struct NamesSection {
     determiners: Vec<String>,
     connectors: Vec<String>,
+    links: Vec<String>,
     creation: Vec<String>,
     not_measures: String,
     citing: String,
@@ -463,15 +470,18 @@ struct NamesSection {
 #[derive(Deserialize)]
 struct ProvisionsSection {
     window: usize,
-    pattern: Vec<TypedRegex>,
+    parents: Vec<String>,
+    pattern: Vec<ProvisionPattern>,
     frames: FramesSection,
 }
 
 #[derive(Deserialize)]
-struct TypedRegex {
+struct ProvisionPattern {
     #[serde(rename = "type")]
     kind: String,
     regex: String,
+    /// In place of `[provisions] parents` for this pattern.
+    parents: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -560,6 +570,29 @@ fn parse_toml<T: serde::de::DeserializeOwned>((file, text): (&str, &str)) -> Res
 /// Word boundaries are ASCII ones: a Unicode `\b` makes the fast engines
 /// give up on any sentence with a curly quote or a pound sign, which is most
 /// news text, and the slow one costs a third of a build.
+/// Every name in the list `key` is a measure type of the file, or the
+/// error names the list's line: a misspelt type would silently match
+/// nothing.
+fn known_types(
+    (file, text): (&str, &str),
+    key: &str,
+    names: &[String],
+    types: &[MeasureType],
+) -> Result<(), RuleError> {
+    let Some(unknown) = names.iter().find(|n| !types.iter().any(|t| &t.name == *n)) else {
+        return Ok(());
+    };
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with(key) && l.contains(unknown.as_str()))
+        .map_or(1, |i| i + 1);
+    Err(RuleError {
+        file: file.to_string(),
+        line,
+        message: format!("`{key}` names `{unknown}`, which is no [[type]] of this file"),
+    })
+}
+
 fn compile((file, text): (&str, &str), pattern: &str) -> Result<Pattern, RuleError> {
     let line = text
         .find(pattern.lines().next().unwrap_or(pattern))
@@ -634,6 +667,26 @@ impl Rules {
         let c: CountriesFile = parse_toml(countries)?;
         let s: SpeechFile = parse_toml(speech)?;
 
+        let pattern_parents = m
+            .provisions
+            .pattern
+            .iter()
+            .filter_map(|p| p.parents.as_ref());
+        for (key, names) in [
+            ("parents", &m.provisions.parents),
+            ("types", &m.events.types),
+        ]
+        .into_iter()
+        .chain(pattern_parents.map(|p| ("parents", p)))
+        {
+            known_types(measures, key, names, &m.types)?;
+        }
+        let provision_parents_by_kind = m
+            .provisions
+            .pattern
+            .iter()
+            .filter_map(|p| Some((p.kind.clone(), p.parents.clone()?)))
+            .collect();
         let provision_patterns = m
             .provisions
             .pattern
@@ -780,10 +833,13 @@ impl Rules {
             types: m.types,
             determiners: m.names.determiners,
             connectors: m.names.connectors,
+            name_links: m.names.links,
             creation: m.names.creation,
             not_measures: compile(measures, &m.names.not_measures)?,
             citing: compile(measures, &m.names.citing)?,
             provision_window: m.provisions.window,
+            provision_parents: m.provisions.parents,
+            provision_parents_by_kind,
             provision_patterns,
             frames_leading,
             frames_inner,
@@ -890,6 +946,13 @@ impl Rules {
         self.country_names.iter().any(|c| c == name)
     }
 
+    /// The types a provision of type `kind` hangs under.
+    pub fn provision_parents(&self, kind: &str) -> &[String] {
+        self.provision_parents_by_kind
+            .get(kind)
+            .unwrap_or(&self.provision_parents)
+    }
+
     pub fn type_index(&self, name: &str) -> Option<usize> {
         self.types.iter().position(|t| t.name == name)
     }
@@ -949,5 +1012,17 @@ mod tests {
             .replacen(r"\bnew (?:criminal", r"\bnew (?:criminal(", 1);
         let e = Rules::from_sources(("m.toml", &bad), ACTORS, COUNTRIES, SPEECH).unwrap_err();
         assert!(e.message.contains("bad pattern"), "{e}");
+        let bad = MEASURES.1.replacen(
+            r#"parents = ["legislation", "agreement"]"#,
+            r#"parents = ["legislation", "agreemnt"]"#,
+            1,
+        );
+        let e = Rules::from_sources(("m.toml", &bad), ACTORS, COUNTRIES, SPEECH).unwrap_err();
+        let line = bad.lines().position(|l| l.contains("agreemnt")).unwrap() + 1;
+        assert_eq!(
+            (e.line, e.message.contains("agreemnt")),
+            (line, true),
+            "{e}"
+        );
     }
 }
