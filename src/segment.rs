@@ -569,6 +569,17 @@ mod tests {
     }
 
     #[test]
+    fn rupees_before_a_number() {
+        assert_eq!(
+            texts("Costs fall by Rs. 5.72 to Rs. 15 per unit. It applies now."),
+            [
+                "Costs fall by Rs. 5.72 to Rs. 15 per unit.",
+                "It applies now."
+            ]
+        );
+    }
+
+    #[test]
     fn dotted_acronyms_continue_unless_a_sentence_opens() {
         assert_eq!(
             texts(

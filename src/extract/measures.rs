@@ -2267,8 +2267,22 @@ mod tests {
     }
 
     #[test]
+    fn a_new_plan_held_and_what_happens_under_a_plan_are_measures() {
+        assert_measures(&[
+            "The justice ministry has a new plan to attract overseas talent.",
+            "Under the new scheme, domestic consumers will benefit from a flat rate of Rs. 26.7 per unit.",
+            "The government has lowered next year’s immigration target from 500,000 to 395,000.",
+        ]);
+        assert_no_measures(&[
+            "The club has a plan to win the league.",
+            "Under the trees, children will play all afternoon.",
+        ]);
+    }
+
+    #[test]
     fn a_name_goes_on_after_on() {
-        let m = measures(&["The Seimas on Thursday adopted amendments to the Law on Alcohol Control."]);
+        let m =
+            measures(&["The Seimas on Thursday adopted amendments to the Law on Alcohol Control."]);
         assert_eq!(m[0].name, "Law on Alcohol Control", "{m:#?}");
         assert_eq!(m[0].status, "passed", "{m:#?}");
         // A day is no part of a name.
