@@ -118,9 +118,20 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
     add_bill_contents(story, rules, &mut drafts, &mut read);
     add_time_references(story, rules, &mut drafts);
 
+    // A story of no public affairs (a club's signing, a brewer's takeover)
+    // keeps only what names itself a measure; a text of a sentence or two
+    // says too little to tell.
+    let public = drafts.iter().any(|d| d.named)
+        || story.sents.iter().all(|s| s.len() < 3)
+        || story.sents.iter().flatten().any(|s| {
+            rules.actions.public.is_match(s.text)
+                || entities::actors(s.text, rules)
+                    .iter()
+                    .any(|a| !rules.is_country(a))
+        });
     drafts
         .into_iter()
-        .filter(|d| !d.mentions.is_empty())
+        .filter(|d| !d.mentions.is_empty() && (public || d.named))
         .map(|d| finish(d, story, rules))
         .collect()
 }
@@ -2278,6 +2289,28 @@ mod tests {
             "Under the trees, children will play all afternoon.",
             "Prices will be slashed in the January sales.",
         ]);
+    }
+
+    #[test]
+    fn a_story_of_no_public_affairs_states_no_action() {
+        assert_no_measures(&[
+            "Real Madrid have officially announced the arrival of Kylian Mbappe. \
+             The club will unveil him on Tuesday. He wore the number nine.",
+            "Samsung will launch three new models. The company has also agreed to pay £206m \
+             for a stake. Its shares rose.",
+        ]);
+        // A public body, or a named measure, makes it a story of policy.
+        assert_measures(&[
+            "The ministry will introduce a new visa for engineers.",
+            "The Border Security Act will create three new visa routes.",
+        ]);
+    }
+
+    #[test]
+    fn a_clause_of_a_law_cited_is_no_news_of_the_law() {
+        let m =
+            measures(&["The car was seized by police under Section 41 of the Road Traffic Act."]);
+        assert!(m.iter().all(|m| m.name != "Road Traffic Act"), "{m:#?}");
     }
 
     #[test]

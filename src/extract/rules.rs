@@ -174,6 +174,9 @@ pub struct Actions {
     pub voices: Pattern,
     /// Who may act without an instrument word (besides the actors file).
     pub authorities: Pattern,
+    /// Words of public affairs: a story with none of them (and no actor of
+    /// the actors file, no named measure) states no action measure.
+    pub public: Pattern,
     /// Aims rather than acts ("pledged to target smuggling gangs").
     pub goals: Pattern,
     /// What happens to a bill itself, not what it does ("was published").
@@ -442,6 +445,7 @@ struct ActionsSection {
     announcing: String,
     voices: String,
     authorities: String,
+    public: String,
     goals: String,
     passage: String,
     passage_auxiliaries: Vec<String>,
@@ -759,6 +763,7 @@ impl Rules {
             announcing: compile(measures, &m.actions.announcing)?,
             voices: compile(measures, &m.actions.voices)?,
             authorities: compile(measures, &m.actions.authorities)?,
+            public: compile(measures, &m.actions.public)?,
             goals: compile(measures, &m.actions.goals)?,
             passage: compile(measures, &m.actions.passage)?,
             passage_auxiliaries: m.actions.passage_auxiliaries.clone(),
