@@ -120,11 +120,11 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
 
     // A story of no public affairs (a club's signing, a brewer's takeover)
     // keeps only what names itself a measure; a text of a sentence or two
-    // says too little to tell.
+    // says too little to tell. A "law firm" is no law (`[actions] ignore`).
     let public = drafts.iter().any(|d| d.named)
         || story.sents.iter().all(|s| s.len() < 3)
         || story.sents.iter().flatten().any(|s| {
-            rules.actions.public.is_match(s.text)
+            rules.actions.public.is_match(&blank_ignored(s.text, rules))
                 || entities::actors(s.text, rules)
                     .iter()
                     .any(|a| !rules.is_country(a))
@@ -2304,6 +2304,23 @@ mod tests {
             "The ministry will introduce a new visa for engineers.",
             "The Border Security Act will create three new visa routes.",
         ]);
+    }
+
+    #[test]
+    fn weather_results_oaths_protests_and_company_votes_are_no_measures() {
+        assert_no_measures(&[
+            "A new amber warning for rain has been issued by the Met Office for parts of England.",
+            "Parts of the country could be cut off by flooding as the storm batters the coast, police said.",
+            "On Tuesday night, the authorities announced that several bodies had been found.",
+            "The Election Commission has announced results for 542 of the 543 constituencies.",
+            "The new president was sworn in on Monday.",
+            "Protesters are planning to stay outside parliament through the night.",
+            "Shareholders of the carmaker are voting on a proposal to ratify the chief executive's pay.",
+            "Amnesty International recently announced the launch of its annual report.",
+            "Trump accepted the nomination at the Republican National Convention on Thursday.",
+        ]);
+        // A warning system or a results service set up is still a measure.
+        assert_measures(&["The government will set up a new flood warning agency."]);
     }
 
     #[test]
