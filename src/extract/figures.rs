@@ -442,6 +442,18 @@ mod tests {
     }
 
     #[test]
+    fn rupees_and_ringgit_are_sums() {
+        assert_eq!(
+            values("Consumers will pay a flat rate of Rs. 26.7 per unit."),
+            ["Rs. 26.7"]
+        );
+        assert_eq!(
+            values("The ministry will spend RM57.44 million on new clinics."),
+            ["RM57.44 million"]
+        );
+    }
+
+    #[test]
     fn counts_sums_shares_and_lengths() {
         assert_eq!(
             values("In 2024, 38,816 people crossed the Channel."),
