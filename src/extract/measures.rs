@@ -1274,6 +1274,8 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
     let mut opened = false;
     let mut rest = body;
     while let Some((i, sep)) = [
+        "; and ",
+        "; ",
         ", as well as ",
         " as well as ",
         ", and ",
@@ -2262,6 +2264,12 @@ mod tests {
             (
                 "The new rules would allow curfews for any offence, monitored by the youth offending teams.",
                 1,
+            ),
+            // Actions listed with semicolons.
+            (
+                "The government will abolish the betting tax; it will abolish the emission levy; \
+                 and it will scrap VAT on motor insurance.",
+                3,
             ),
         ] {
             let parts = super::split_actions(text, Rules::builtin());
