@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use super::dates::{self, TimeExpr};
-use super::rules::Rules;
+use super::rules::{GENERIC_DETERMINERS, Rules};
 use super::{Sent, Story, entities};
 use crate::digest::{Evidence, Measure, When};
 use crate::text::terms;
@@ -98,7 +98,13 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
             Some(i) => drafts[i].mentions.push((m.doc, m.sent, m.start)),
             None if m.created => drafts.push(Draft {
                 ty: m.ty,
-                name: capitalize_first(&m.phrase),
+                // "adopted a law that regulates …": a bare noun names
+                // nothing; the sentence that makes it does.
+                name: if m.phrase.contains(' ') {
+                    capitalize_first(&m.phrase)
+                } else {
+                    capitalize_first(&provision_name(story.sents[m.doc][m.sent].text, rules))
+                },
                 named: false,
                 mentions: vec![(m.doc, m.sent, m.start)],
                 definite: m.definite,
@@ -139,6 +145,18 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
 fn find_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
     let mut out = named_mentions(s, rules);
     for c in rules.generic.captures_iter(s.text) {
+        // "The parliament adopted a law": the modifiers may not run over
+        // another determiner; the mention starts at the last one.
+        let c = match c
+            .get(2)
+            .and_then(|m| last_determiner(m.as_str()).map(|k| m.start() + k))
+        {
+            Some(at) => match rules.generic.captures_at(s.text, at) {
+                Some(inner) => inner,
+                None => continue,
+            },
+            None => c,
+        };
         let whole = c.get(0).expect("group 0");
         if out
             .iter()
@@ -164,8 +182,12 @@ fn find_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
         let before = &s.text[..whole.start()];
         let created =
             modifiers.split_whitespace().any(|w| w == "new") || has_creation_cue(before, rules);
-        // "a bill" that is not new introduces nothing we can name.
-        if (det == "a" || det == "an") && !created {
+        // "a bill" that is not new introduces nothing we can name; "the law"
+        // is mostly the law of the land ("break the law"): only "a law"
+        // made counts.
+        if (det == "a" || det == "an" || rules.only_created.contains(&noun.to_lowercase()))
+            && !created
+        {
             continue;
         }
         let phrase = format!("{}{}", modifiers, noun).trim().to_string();
@@ -181,6 +203,19 @@ fn find_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
         });
     }
     out
+}
+
+/// The byte offset of the last determiner among the words of `modifiers`.
+fn last_determiner(modifiers: &str) -> Option<usize> {
+    let mut at = None;
+    let mut offset = 0;
+    for word in modifiers.split_inclusive(char::is_whitespace) {
+        if GENERIC_DETERMINERS.contains(&word.trim().to_lowercase().as_str()) {
+            at = Some(offset);
+        }
+        offset += word.len();
+    }
+    at
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -1307,8 +1342,16 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
         }
         // "The plans include a dedicated team for each area and a 10 point
         // charter": each item of what a plan includes is a measure.
-        let starts_action = (rules.actions.clause_start.is_match(tail.trim_start())
-            && !rules.actions.participle.is_match(tail.trim_start()))
+        // "it is planned to index pensions and to extend the programme": a
+        // second infinitive after "and" opens an action as a verb would; one
+        // after a comma is the purpose of the action before it ("…, to be
+        // able to stop them").
+        let opening = match tail.trim_start().strip_prefix("to ") {
+            Some(verb) if sep.contains("and") => verb,
+            _ => tail.trim_start(),
+        };
+        let starts_action = (rules.actions.clause_start.is_match(opening)
+            && !rules.actions.participle.is_match(opening))
             || ((sep.contains("as well as") || rules.actions.inclusion.is_match(body))
                 && rules.actions.item.is_match(tail.trim_start()));
         let head_acts = |h: &str| {
@@ -2265,6 +2308,16 @@ mod tests {
                 "The new rules would allow curfews for any offence, monitored by the youth offending teams.",
                 1,
             ),
+            // A second infinitive after "and" is an action; one after a
+            // comma is a purpose.
+            (
+                "In 2025 it is planned to index pensions and to extend the medicines programme.",
+                2,
+            ),
+            (
+                "The minister will introduce banning orders, to be able to stop them attending games.",
+                1,
+            ),
             // Actions listed with semicolons.
             (
                 "The government will abolish the betting tax; it will abolish the emission levy; \
@@ -2336,6 +2389,20 @@ mod tests {
         let m =
             measures(&["The car was seized by police under Section 41 of the Road Traffic Act."]);
         assert!(m.iter().all(|m| m.name != "Road Traffic Act"), "{m:#?}");
+    }
+
+    #[test]
+    fn a_law_made_is_a_measure_the_law_of_the_land_is_not() {
+        let m = measures(&[
+            "The parliament adopted a law that regulates the introduction of the euro. \
+             All prices must be indicated in two currencies.",
+        ]);
+        let law = m.iter().find(|m| m.kind == "legislation").expect("the law");
+        assert_eq!(law.provisions.len(), 1, "{law:#?}");
+        assert!(law.name.starts_with("Parliament adopted a law"), "{law:#?}");
+        let m = measures(&["The government has submitted a revised bill to parliament."]);
+        assert!(m.iter().any(|m| m.kind == "legislation"), "{m:#?}");
+        assert_no_measures(&["Those who break the law will be punished, the judge said."]);
     }
 
     #[test]

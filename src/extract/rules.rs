@@ -17,6 +17,11 @@ use std::sync::{LazyLock, OnceLock};
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
+/// The words that open a generic mention ("the new law", "a bill").
+pub const GENERIC_DETERMINERS: &[&str] = &[
+    "the", "this", "that", "a", "an", "its", "their", "our", "his", "her",
+];
+
 #[derive(Debug, thiserror::Error)]
 #[error("{file}:{line}: {message}")]
 pub struct RuleError {
@@ -281,6 +286,9 @@ pub struct Rules {
     pub determiners: Vec<String>,
     /// Words after a head that go on with its name: "Law on Alcohol Control".
     pub name_links: Vec<String>,
+    /// Generic nouns that mention a measure only when the text makes it
+    /// ("adopted a law that …", not "break the law").
+    pub only_created: Vec<String>,
     pub connectors: Vec<String>,
     pub creation: Vec<String>,
     /// Names that look like measures and are not ("Conservative Party
@@ -464,6 +472,8 @@ struct ActionType {
 #[derive(Deserialize)]
 struct NamesSection {
     determiners: Vec<String>,
+    #[serde(default)]
+    only_created: Vec<String>,
     connectors: Vec<String>,
     links: Vec<String>,
     creation: Vec<String>,
@@ -793,7 +803,8 @@ impl Rules {
         let generic = compile(
             measures,
             &format!(
-                r"\b(the|this|that|a|an|its|their|our|his|her)\s+((?:[a-z][a-z'-]*\s+){{0,3}}?)({nouns})\b"
+                r"\b({})\s+((?:[a-z][a-z'-]*\s+){{0,3}}?)({nouns})\b",
+                GENERIC_DETERMINERS.join("|")
             ),
         )?;
 
@@ -839,6 +850,7 @@ impl Rules {
             determiners: m.names.determiners,
             connectors: m.names.connectors,
             name_links: m.names.links,
+            only_created: m.names.only_created,
             creation: m.names.creation,
             not_measures: compile(measures, &m.names.not_measures)?,
             citing: compile(measures, &m.names.citing)?,
