@@ -2474,6 +2474,16 @@ mod tests {
     }
 
     #[test]
+    fn the_announcement_made_tells_when() {
+        let m = measures(&[
+            "Canada has unveiled plans to cut the number of permanent residents.\n\
+             The prime minister made the announcement on Thursday morning.",
+        ]);
+        let when = m[0].when.as_ref().expect("a date");
+        assert_eq!(when.text, "on Thursday morning");
+    }
+
+    #[test]
     fn a_head_inside_a_longer_name_is_not_a_measure() {
         assert!(
             measures(&["Andrew Ryder, of the Traveller Law Reform Coalition, spoke."]).is_empty()
