@@ -1,7 +1,10 @@
 //! Measures: named and generic mentions of taskforces, bills, summits,
 //! agreements… gathered into one measure per thing across a story's
-//! articles, with provisions hung under their legislation, and each
-//! measure's actors, place, status and date read off its evidence.
+//! articles, with provisions hung under their law (or, for what a pact
+//! obliges, their agreement), and each measure's actors, place, status and
+//! date read off its evidence. A story with no word of public affairs keeps
+//! only named measures. Nothing here reads quotes' speakers or figures
+//! (quotes.rs, figures.rs).
 
 use std::collections::HashSet;
 
@@ -100,11 +103,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
                 ty: m.ty,
                 // "adopted a law that regulates …": a bare noun names
                 // nothing; the sentence that makes it does.
-                name: if m.phrase.contains(' ') {
-                    capitalize_first(&m.phrase)
-                } else {
-                    capitalize_first(&provision_name(story.sents[m.doc][m.sent].text, rules))
-                },
+                name: made_name(m, story, rules),
                 named: false,
                 mentions: vec![(m.doc, m.sent, m.start)],
                 definite: m.definite,
@@ -128,7 +127,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
     // keeps only what names itself a measure; a text of a sentence or two
     // says too little to tell. A "law firm" is no law (`[actions] ignore`).
     let public = drafts.iter().any(|d| d.named)
-        || story.sents.iter().all(|s| s.len() < 3)
+        || story.sents.iter().map(Vec::len).sum::<usize>() < rules.actions.public_min_sentences
         || story.sents.iter().flatten().any(|s| {
             rules.actions.public.is_match(&blank_ignored(s.text, rules))
                 || entities::actors(s.text, rules)
@@ -144,14 +143,17 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
 
 fn find_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
     let mut out = named_mentions(s, rules);
-    for c in rules.generic.captures_iter(s.text) {
+    // "a law firm", "law and order": phrases that are no mention, blanked
+    // byte for byte so offsets hold.
+    let text = &blank_ignored(s.text, rules);
+    for c in rules.generic.captures_iter(text) {
         // "The parliament adopted a law": the modifiers may not run over
         // another determiner; the mention starts at the last one.
         let c = match c
             .get(2)
             .and_then(|m| last_determiner(m.as_str()).map(|k| m.start() + k))
         {
-            Some(at) => match rules.generic.captures_at(s.text, at) {
+            Some(at) => match rules.generic.captures_at(text, at) {
                 Some(inner) => inner,
                 None => continue,
             },
@@ -180,8 +182,9 @@ fn find_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
         };
         let det = c.get(1).expect("group 1").as_str().to_lowercase();
         let before = &s.text[..whole.start()];
-        let created =
-            modifiers.split_whitespace().any(|w| w == "new") || has_creation_cue(before, rules);
+        let created = modifiers.split_whitespace().any(|w| w == "new")
+            || has_cue(before, &rules.creation)
+            || (Some(ty) == rules.type_index("legislation") && has_cue(before, &rules.making));
         // "a bill" that is not new introduces nothing we can name; "the law"
         // is mostly the law of the land ("break the law"): only "a law"
         // made counts.
@@ -333,11 +336,17 @@ fn named_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
                     first += 1;
                 }
                 // "the Law on Alcohol Control", "the Pact on Migration and
-                // Asylum": name words after a link word name it too (not
-                // "the Agreement on Friday").
+                // Asylum": name words after a link word name it too, joined
+                // by "and", "of", "the" only (not "the Agreement on Friday",
+                // not "the Law on Alcohol Control to President Nauseda").
                 let mut last = h + n - 1;
-                let name_after =
-                    |k: usize| k < toks.len() && is_name_word(k) && !dates::is_time_word(word(k));
+                let name_after = |k: usize| {
+                    k < toks.len()
+                        && is_name_word(k)
+                        && !word(k).ends_with("'s")
+                        && !word(k).ends_with("’s")
+                        && !dates::is_time_word(word(k))
+                };
                 if last + 2 < toks.len()
                     && is_word(last + 1)
                     && rules.name_links.iter().any(|l| l == word(last + 1))
@@ -349,7 +358,7 @@ fn named_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
                             last += 1;
                         } else if last + 2 < toks.len()
                             && is_word(last + 1)
-                            && rules.connectors.iter().any(|c| c == word(last + 1))
+                            && matches!(word(last + 1), "and" | "of" | "the")
                             && name_after(last + 2)
                         {
                             last += 2;
@@ -385,7 +394,7 @@ fn named_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
                 {
                     continue;
                 }
-                let created = has_creation_cue(&text[..start], rules);
+                let created = has_cue(&text[..start], &rules.creation);
                 if t.needs_new && !created {
                     continue;
                 }
@@ -408,12 +417,25 @@ fn named_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
     out
 }
 
-/// True when the last few words before a name create it ("a new", "to launch the").
-fn has_creation_cue(before: &str, rules: &Rules) -> bool {
+/// The name of a generic measure made: "a new taskforce" is "New
+/// taskforce"; "adopted a law that regulates …" names nothing but the
+/// sentence that makes it.
+fn made_name(m: &Mention, story: &Story, rules: &Rules) -> String {
+    let sentence = provision_name(story.sents[m.doc][m.sent].text, rules);
+    if rules.only_created.contains(&m.phrase.to_lowercase()) && !sentence.is_empty() {
+        capitalize_first(&sentence)
+    } else {
+        capitalize_first(&m.phrase)
+    }
+}
+
+/// True when one of `cues` is among the last three words before a name
+/// ("a new", "to launch the", "has submitted a").
+fn has_cue(before: &str, cues: &[String]) -> bool {
     let tail: Vec<&str> = before.split_whitespace().rev().take(3).collect();
     let tail: Vec<String> = tail.iter().rev().map(|w| w.to_lowercase()).collect();
     let joined = tail.join(" ");
-    rules.creation.iter().any(|c| {
+    cues.iter().any(|c| {
         joined.split(' ').any(|w| w == c) || (c.contains(' ') && joined.contains(c.as_str()))
     })
 }
@@ -1299,7 +1321,8 @@ fn back_reference<'t>(sentence: &'t str, rules: &Rules) -> Option<Option<&'t str
 }
 
 /// Splits a sentence into coordinated action clauses: a part after a
-/// comma or "and" that opens a new action ([actions] clause_start) stands
+/// semicolon, a comma or "and" (or "and to" before a verb) that opens a
+/// new action ([actions] clause_start) stands
 /// on its own when the part before it states an action too; otherwise the
 /// sentence stays whole. Direct speech is not split inside.
 fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
@@ -1346,8 +1369,21 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
         // second infinitive after "and" opens an action as a verb would; one
         // after a comma is the purpose of the action before it ("…, to be
         // able to stop them").
+        // Only after an infinitive, and only before a bare verb: in "extend
+        // the grant to apprentices and to training providers" "to" is a
+        // preposition.
+        let current_so_far = format!("{}{head}", parts.last().map_or("", String::as_str));
         let opening = match tail.trim_start().strip_prefix("to ") {
-            Some(verb) if sep.contains("and") => verb,
+            Some(verb)
+                if sep.contains("and")
+                    && current_so_far.contains(" to ")
+                    && !verb
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| w.ends_with("ing")) =>
+            {
+                verb
+            }
             _ => tail.trim_start(),
         };
         let starts_action = (rules.actions.clause_start.is_match(opening)
@@ -1700,7 +1736,7 @@ fn when_of<'a>(
 
 /// The time a measure whose own sentences give none takes from the
 /// sentence before its first mention, in the same paragraph, when that
-/// sentence tells of the same thing (a content term in common) and says
+/// sentence tells of the same thing (two content terms in common) and says
 /// from when a rule applies: "From Tuesday, most non-EU citizens will need
 /// … a certificate. To get a certificate, costing £135, …". Other times
 /// of the sentence before are its own: a poll "this summer", a conference
@@ -1715,7 +1751,12 @@ fn framed_when(story: &Story, doc: usize, index: usize, rules: &Rules) -> Option
     let [t] = prev.times.as_slice() else {
         return None;
     };
-    if !applies_from(t, rules) || term_set(prev.text).is_disjoint(&term_set(this.text)) {
+    if !applies_from(t, rules)
+        || term_set(prev.text)
+            .intersection(&term_set(this.text))
+            .count()
+            < 2
+    {
         return None;
     }
     Some(When {
@@ -2318,6 +2359,10 @@ mod tests {
                 "The minister will introduce banning orders, to be able to stop them attending games.",
                 1,
             ),
+            (
+                "The government will extend the grant to apprentices and to training providers.",
+                1,
+            ),
             // Actions listed with semicolons.
             (
                 "The government will abolish the betting tax; it will abolish the emission levy; \
@@ -2406,6 +2451,35 @@ mod tests {
     }
 
     #[test]
+    fn law_firms_squads_and_bills_not_yet_passed() {
+        for text in [
+            "She left the bank to set up a law firm in Leeds.",
+            "Each club submitted a squad of 25 players to the league.",
+            "Voters in the state voted for a law-and-order candidate.",
+        ] {
+            let m = measures(&[text]);
+            assert!(
+                m.iter()
+                    .all(|m| m.kind != "legislation" && m.kind != "taskforce"),
+                "{text}: {m:#?}"
+            );
+        }
+        let status = |text: &str| measures(&[text])[0].status.clone();
+        assert_eq!(
+            status("The Senate has not yet passed the Border Bill."),
+            "proposed"
+        );
+        assert_eq!(
+            status(
+                "The ban came into force on Monday, two years after parliament adopted the Smoking Act."
+            ),
+            "in_force"
+        );
+        let m = measures(&["The Seimas sent the Law on Alcohol Control to President Nauseda."]);
+        assert_eq!(m[0].name, "Law on Alcohol Control", "{m:#?}");
+    }
+
+    #[test]
     fn a_name_goes_on_after_on() {
         let m =
             measures(&["The Seimas on Thursday adopted amendments to the Law on Alcohol Control."]);
@@ -2456,7 +2530,7 @@ mod tests {
                 .unwrap_or_else(|| panic!("the fee: {m:#?}"));
             fee.when.as_ref().map(|w| w.text.clone())
         };
-        let after = "To get a permit, costing £135, applicants will have to send proof of funds.";
+        let after = "To get a permit, costing £135, visitors will have to send proof of funds.";
         assert_eq!(
             when(&format!(
                 "From Tuesday, most visitors will need a permit to enter. {after}"
@@ -2465,6 +2539,8 @@ mod tests {
         );
         // Another paragraph, another subject, or a time of its own.
         for before in [
+            // one word in common is not enough
+            "From Tuesday, most visitors will pay more for a museum. ",
             "From Tuesday, most visitors will need a permit to enter.\n",
             "From Tuesday, the museum will open at nine. ",
             "Most visitors will need a permit, campaigners said on Friday. ",

@@ -180,8 +180,10 @@ pub struct Actions {
     /// Who may act without an instrument word (besides the actors file).
     pub authorities: Pattern,
     /// Words of public affairs: a story with none of them (and no actor of
-    /// the actors file, no named measure) states no action measure.
+    /// the actors file, no named measure) keeps only named measures, when
+    /// it has at least `public_min_sentences` sentences.
     pub public: Pattern,
+    pub public_min_sentences: usize,
     /// Aims rather than acts ("pledged to target smuggling gangs").
     pub goals: Pattern,
     /// What happens to a bill itself, not what it does ("was published").
@@ -291,6 +293,9 @@ pub struct Rules {
     pub only_created: Vec<String>,
     pub connectors: Vec<String>,
     pub creation: Vec<String>,
+    /// Words right before a generic law that make it: "has submitted a
+    /// bill", "adopted a law" (a club that "submitted a squad" made none).
+    pub making: Vec<String>,
     /// Names that look like measures and are not ("Conservative Party
     /// Conference"), and what before a name makes it a citation of a law
     /// in force rather than news of it ("incompatible with the … Act").
@@ -453,7 +458,11 @@ struct ActionsSection {
     announcing: String,
     voices: String,
     authorities: String,
+    /// Rule files written before it lack it: any text is then public.
+    #[serde(default = "anything")]
     public: String,
+    #[serde(default = "three")]
+    public_min_sentences: usize,
     goals: String,
     passage: String,
     passage_auxiliaries: Vec<String>,
@@ -475,15 +484,31 @@ struct NamesSection {
     #[serde(default)]
     only_created: Vec<String>,
     connectors: Vec<String>,
+    #[serde(default)]
     links: Vec<String>,
     creation: Vec<String>,
+    #[serde(default)]
+    making: Vec<String>,
     not_measures: String,
     citing: String,
+}
+
+fn legislation() -> Vec<String> {
+    vec!["legislation".to_string()]
+}
+
+fn anything() -> String {
+    String::new()
+}
+
+fn three() -> usize {
+    3
 }
 
 #[derive(Deserialize)]
 struct ProvisionsSection {
     window: usize,
+    #[serde(default = "legislation")]
     parents: Vec<String>,
     pattern: Vec<ProvisionPattern>,
     frames: FramesSection,
@@ -578,12 +603,6 @@ fn parse_toml<T: serde::de::DeserializeOwned>((file, text): (&str, &str)) -> Res
     })
 }
 
-/// A case-insensitive pattern, compiled on first use; where it comes from
-/// (file and line) is kept for the error.
-///
-/// Word boundaries are ASCII ones: a Unicode `\b` makes the fast engines
-/// give up on any sentence with a curly quote or a pound sign, which is most
-/// news text, and the slow one costs a third of a build.
 /// Every name in the list `key` is a measure type of the file, or the
 /// error names the list's line: a misspelt type would silently match
 /// nothing.
@@ -596,9 +615,10 @@ fn known_types(
     let Some(unknown) = names.iter().find(|n| !types.iter().any(|t| &t.name == *n)) else {
         return Ok(());
     };
+    let quoted = format!("\"{unknown}\"");
     let line = text
         .lines()
-        .position(|l| l.trim_start().starts_with(key) && l.contains(unknown.as_str()))
+        .position(|l| l.contains(&quoted))
         .map_or(1, |i| i + 1);
     Err(RuleError {
         file: file.to_string(),
@@ -607,6 +627,12 @@ fn known_types(
     })
 }
 
+/// A case-insensitive pattern, compiled on first use; where it comes from
+/// (file and line) is kept for the error.
+///
+/// Word boundaries are ASCII ones: a Unicode `\b` makes the fast engines
+/// give up on any sentence with a curly quote or a pound sign, which is most
+/// news text, and the slow one costs a third of a build.
 fn compile((file, text): (&str, &str), pattern: &str) -> Result<Pattern, RuleError> {
     let line = text
         .find(pattern.lines().next().unwrap_or(pattern))
@@ -774,6 +800,7 @@ impl Rules {
             voices: compile(measures, &m.actions.voices)?,
             authorities: compile(measures, &m.actions.authorities)?,
             public: compile(measures, &m.actions.public)?,
+            public_min_sentences: m.actions.public_min_sentences,
             goals: compile(measures, &m.actions.goals)?,
             passage: compile(measures, &m.actions.passage)?,
             passage_auxiliaries: m.actions.passage_auxiliaries.clone(),
@@ -852,6 +879,7 @@ impl Rules {
             name_links: m.names.links,
             only_created: m.names.only_created,
             creation: m.names.creation,
+            making: m.names.making,
             not_measures: compile(measures, &m.names.not_measures)?,
             citing: compile(measures, &m.names.citing)?,
             provision_window: m.provisions.window,
@@ -948,6 +976,7 @@ impl Rules {
                 &a.announcing,
                 &a.voices,
                 &a.authorities,
+                &a.public,
                 &a.goals,
                 &a.passage,
                 &a.reporting,
@@ -1036,6 +1065,32 @@ mod tests {
         );
         let e = Rules::from_sources(("m.toml", &bad), ACTORS, COUNTRIES, SPEECH).unwrap_err();
         let line = bad.lines().position(|l| l.contains("agreemnt")).unwrap() + 1;
+        assert_eq!(
+            (e.line, e.message.contains("agreemnt")),
+            (line, true),
+            "{e}"
+        );
+        // A file copied before `links`, `making`, `public`, `parents` and
+        // `only_created` existed still loads.
+        let old: String = MEASURES
+            .1
+            .lines()
+            .filter(|l| {
+                ![
+                    "links =",
+                    "making =",
+                    "public =",
+                    "parents =",
+                    "only_created =",
+                ]
+                .iter()
+                .any(|k| l.starts_with(k))
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
+        Rules::from_sources(("m.toml", &old), ACTORS, COUNTRIES, SPEECH)
+            .and_then(|r| r.compile_all().map(|_| ()))
+            .unwrap();
         assert_eq!(
             (e.line, e.message.contains("agreemnt")),
             (line, true),
