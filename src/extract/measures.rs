@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 
 use super::dates::{self, TimeExpr};
-use super::rules::{GENERIC_DETERMINERS, Rules};
+use super::rules::Rules;
 use super::{Sent, Story, entities};
 use crate::digest::{Evidence, Measure, When};
 use crate::text::terms;
@@ -146,12 +146,13 @@ fn find_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
     // "a law firm", "law and order": phrases that are no mention, blanked
     // byte for byte so offsets hold.
     let text = &blank_ignored(s.text, rules);
+    let legislation = rules.type_index("legislation");
     for c in rules.generic.captures_iter(text) {
         // "The parliament adopted a law": the modifiers may not run over
         // another determiner; the mention starts at the last one.
         let c = match c
             .get(2)
-            .and_then(|m| last_determiner(m.as_str()).map(|k| m.start() + k))
+            .and_then(|m| last_determiner(m.as_str(), rules).map(|k| m.start() + k))
         {
             Some(at) => match rules.generic.captures_at(text, at) {
                 Some(inner) => inner,
@@ -184,7 +185,7 @@ fn find_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
         let before = &s.text[..whole.start()];
         let created = modifiers.split_whitespace().any(|w| w == "new")
             || has_cue(before, &rules.creation)
-            || (Some(ty) == rules.type_index("legislation") && has_cue(before, &rules.making));
+            || (Some(ty) == legislation && has_cue(before, &rules.making));
         // "a bill" that is not new introduces nothing we can name; "the law"
         // is mostly the law of the land ("break the law"): only "a law"
         // made counts.
@@ -209,11 +210,12 @@ fn find_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
 }
 
 /// The byte offset of the last determiner among the words of `modifiers`.
-fn last_determiner(modifiers: &str) -> Option<usize> {
+fn last_determiner(modifiers: &str, rules: &Rules) -> Option<usize> {
     let mut at = None;
     let mut offset = 0;
     for word in modifiers.split_inclusive(char::is_whitespace) {
-        if GENERIC_DETERMINERS.contains(&word.trim().to_lowercase().as_str()) {
+        let word = word.trim().to_lowercase();
+        if rules.generic_determiners.contains(&word) {
             at = Some(offset);
         }
         offset += word.len();
@@ -358,7 +360,7 @@ fn named_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
                             last += 1;
                         } else if last + 2 < toks.len()
                             && is_word(last + 1)
-                            && matches!(word(last + 1), "and" | "of" | "the")
+                            && rules.link_joins.iter().any(|j| j == word(last + 1))
                             && name_after(last + 2)
                         {
                             last += 2;
@@ -421,12 +423,12 @@ fn named_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
 /// taskforce"; "adopted a law that regulates …" names nothing but the
 /// sentence that makes it.
 fn made_name(m: &Mention, story: &Story, rules: &Rules) -> String {
-    let sentence = provision_name(story.sents[m.doc][m.sent].text, rules);
-    if rules.only_created.contains(&m.phrase.to_lowercase()) && !sentence.is_empty() {
-        capitalize_first(&sentence)
-    } else {
-        capitalize_first(&m.phrase)
+    let sentence = || provision_name(story.sents[m.doc][m.sent].text, rules);
+    match rules.only_created.contains(&m.phrase.to_lowercase()) {
+        true => Some(sentence()).filter(|s| !s.is_empty()),
+        false => None,
     }
+    .map_or_else(|| capitalize_first(&m.phrase), |s| capitalize_first(&s))
 }
 
 /// True when one of `cues` is among the last three words before a name
@@ -595,11 +597,7 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
             if name.is_empty() {
                 continue;
             }
-            let parents: Vec<usize> = rules
-                .provision_parents(&kind)
-                .iter()
-                .filter_map(|t| rules.type_index(t))
-                .collect();
+            let parents = rules.provision_parents(&kind);
             let parent = drafts
                 .iter()
                 .enumerate()
@@ -639,7 +637,7 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
                     }
                 }
                 // What a law obliges or allows is nothing without the law.
-                None if kind == "provision" => {}
+                None if rules.needs_parent.contains(&kind) => {}
                 None => {
                     // A stand-alone offence, power or funding line counts only
                     // when the text says it is new or planned.
@@ -869,11 +867,13 @@ fn type_of_blanked(blanked: &str, rules: &Rules) -> String {
 }
 
 /// The text with `[actions] ignore` phrases blanked out.
-fn blank_ignored(text: &str, rules: &Rules) -> String {
-    let mut out = text.to_string();
+fn blank_ignored<'t>(text: &'t str, rules: &Rules) -> std::borrow::Cow<'t, str> {
+    let mut out = std::borrow::Cow::Borrowed(text);
     for phrase in &rules.actions.ignore {
         if out.contains(phrase.as_str()) {
-            out = out.replace(phrase.as_str(), &" ".repeat(phrase.len()));
+            out = out
+                .replace(phrase.as_str(), &" ".repeat(phrase.len()))
+                .into();
         }
     }
     out
@@ -1331,25 +1331,18 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
     // Whether the current part opened as an action of its own.
     let mut opened = false;
     let mut rest = body;
-    while let Some((i, sep)) = [
-        "; and ",
-        "; ",
-        ", as well as ",
-        " as well as ",
-        ", and ",
-        ", or ",
-        ", ",
-        " and ",
-    ]
-    .iter()
-    .filter_map(|sep| {
-        let offset = body.len() - rest.len();
-        rest.match_indices(sep)
-            .map(|(i, _)| i)
-            .find(|&i| !in_quotes(body, offset + i))
-            .map(|i| (i, *sep))
-    })
-    .min_by_key(|(i, sep)| (*i, std::cmp::Reverse(sep.len())))
+    while let Some((i, sep)) = rules
+        .actions
+        .separators
+        .iter()
+        .filter_map(|sep| {
+            let offset = body.len() - rest.len();
+            rest.match_indices(sep.as_str())
+                .map(|(i, _)| i)
+                .find(|&i| !in_quotes(body, offset + i))
+                .map(|i| (i, sep.as_str()))
+        })
+        .min_by_key(|(i, sep)| (*i, std::cmp::Reverse(sep.len())))
     {
         let (head, tail) = (&rest[..i], &rest[i + sep.len()..]);
         // "numbers for university, higher education and vocational training
@@ -1363,20 +1356,16 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
             rest = &tail[m.end()..];
             continue;
         }
-        // "The plans include a dedicated team for each area and a 10 point
-        // charter": each item of what a plan includes is a measure.
+        let current = format!("{}{head}", parts.pop().unwrap_or_default());
         // "it is planned to index pensions and to extend the programme": a
-        // second infinitive after "and" opens an action as a verb would; one
-        // after a comma is the purpose of the action before it ("…, to be
-        // able to stop them").
-        // Only after an infinitive, and only before a bare verb: in "extend
-        // the grant to apprentices and to training providers" "to" is a
-        // preposition.
-        let current_so_far = format!("{}{head}", parts.last().map_or("", String::as_str));
+        // second infinitive after "and" opens an action as a verb would, but
+        // only after an infinitive and before a bare verb ("extend the grant
+        // to apprentices and to training providers"); one after a comma is
+        // the purpose of the action before it ("…, to be able to stop them").
         let opening = match tail.trim_start().strip_prefix("to ") {
             Some(verb)
                 if sep.contains("and")
-                    && current_so_far.contains(" to ")
+                    && current.contains(" to ")
                     && !verb
                         .split_whitespace()
                         .next()
@@ -1386,6 +1375,8 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
             }
             _ => tail.trim_start(),
         };
+        // "The plans include a dedicated team for each area and a 10 point
+        // charter": each item of what a plan includes is a measure.
         let starts_action = (rules.actions.clause_start.is_match(opening)
             && !rules.actions.participle.is_match(opening))
             || ((sep.contains("as well as") || rules.actions.inclusion.is_match(body))
@@ -1398,7 +1389,6 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
                 .chain(&rules.actions.predicates)
                 .any(|re| re.is_match(h))
         };
-        let current = format!("{}{head}", parts.pop().unwrap_or_default());
         if starts_action && (opened || head_acts(&current)) {
             parts.push(current);
             parts.push(String::new());

@@ -17,11 +17,6 @@ use std::sync::{LazyLock, OnceLock};
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
-/// The words that open a generic mention ("the new law", "a bill").
-pub const GENERIC_DETERMINERS: &[&str] = &[
-    "the", "this", "that", "a", "an", "its", "their", "our", "his", "her",
-];
-
 #[derive(Debug, thiserror::Error)]
 #[error("{file}:{line}: {message}")]
 pub struct RuleError {
@@ -193,6 +188,9 @@ pub struct Actions {
     /// Words after a generic mention that name another party to it
     /// ("the new agreement with Peru").
     pub partner_words: Vec<String>,
+    /// Where a sentence may part into coordinated actions, longest first
+    /// at one place ("; and " before "; ").
+    pub separators: Vec<String>,
     /// An authority's report of the act, between the authority and the
     /// act's subject ("Jim Smith said that", "said on Monday"): the act is
     /// still the authority's.
@@ -286,8 +284,12 @@ fn word_set(source: (&str, &str), words: &[String]) -> Result<Pattern, RuleError
 pub struct Rules {
     pub types: Vec<MeasureType>,
     pub determiners: Vec<String>,
-    /// Words after a head that go on with its name: "Law on Alcohol Control".
+    /// Words after a head that go on with its name: "Law on Alcohol Control",
+    /// and the words that may join name words after them ("and", "of").
     pub name_links: Vec<String>,
+    pub link_joins: Vec<String>,
+    /// The words that open a generic mention ("the new law", "a bill").
+    pub generic_determiners: Vec<String>,
     /// Generic nouns that mention a measure only when the text makes it
     /// ("adopted a law that …", not "break the law").
     pub only_created: Vec<String>,
@@ -302,10 +304,13 @@ pub struct Rules {
     pub not_measures: Pattern,
     pub citing: Pattern,
     pub provision_window: usize,
-    /// The types a provision hangs under (a law), by provision type where
-    /// its pattern says (what a pact obliges, as well as a law).
-    pub provision_parents: Vec<String>,
-    pub provision_parents_by_kind: HashMap<String, Vec<String>>,
+    /// The types (indices) a provision hangs under: a law, and for a
+    /// provision type whose pattern names its own, those (what a pact
+    /// obliges, as well as a law).
+    default_parents: Vec<usize>,
+    parents_by_kind: HashMap<String, Vec<usize>>,
+    /// Provision types that are nothing without a parent ("must be shown").
+    pub needs_parent: HashSet<String>,
     pub provision_patterns: Vec<(String, Pattern)>,
     pub frames_leading: Vec<Pattern>,
     pub frames_inner: Vec<Pattern>,
@@ -459,14 +464,18 @@ struct ActionsSection {
     voices: String,
     authorities: String,
     /// Rule files written before it lack it: any text is then public.
-    #[serde(default = "anything")]
+    #[serde(default)]
     public: String,
     #[serde(default = "three")]
     public_min_sentences: usize,
     goals: String,
     passage: String,
+    #[serde(default)]
     passage_auxiliaries: Vec<String>,
+    #[serde(default)]
     partner_words: Vec<String>,
+    #[serde(default = "separators")]
+    separators: Vec<String>,
     reporting: String,
     #[serde(rename = "type")]
     types: Vec<ActionType>,
@@ -481,6 +490,10 @@ struct ActionType {
 #[derive(Deserialize)]
 struct NamesSection {
     determiners: Vec<String>,
+    #[serde(default = "generic_determiners")]
+    generic_determiners: Vec<String>,
+    #[serde(default = "link_joins")]
+    link_joins: Vec<String>,
     #[serde(default)]
     only_created: Vec<String>,
     connectors: Vec<String>,
@@ -497,8 +510,31 @@ fn legislation() -> Vec<String> {
     vec!["legislation".to_string()]
 }
 
-fn anything() -> String {
-    String::new()
+fn generic_determiners() -> Vec<String> {
+    [
+        "the", "this", "that", "a", "an", "its", "their", "our", "his", "her",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+fn link_joins() -> Vec<String> {
+    ["and", "of", "the"].map(String::from).to_vec()
+}
+
+fn separators() -> Vec<String> {
+    [
+        "; and ",
+        "; ",
+        ", as well as ",
+        " as well as ",
+        ", and ",
+        ", or ",
+        ", ",
+        " and ",
+    ]
+    .map(String::from)
+    .to_vec()
 }
 
 fn three() -> usize {
@@ -519,8 +555,11 @@ struct ProvisionPattern {
     #[serde(rename = "type")]
     kind: String,
     regex: String,
-    /// In place of `[provisions] parents` for this pattern.
+    /// In place of `[provisions] parents` for this pattern's type.
     parents: Option<Vec<String>>,
+    /// Nothing without a parent: no measure of its own.
+    #[serde(default)]
+    needs_parent: bool,
 }
 
 #[derive(Deserialize)]
@@ -721,11 +760,25 @@ impl Rules {
         {
             known_types(measures, key, names, &m.types)?;
         }
-        let provision_parents_by_kind = m
+        let indices = |names: &[String]| -> Vec<usize> {
+            names
+                .iter()
+                .filter_map(|n| m.types.iter().position(|t| &t.name == n))
+                .collect()
+        };
+        let default_parents = indices(&m.provisions.parents);
+        let parents_by_kind = m
             .provisions
             .pattern
             .iter()
-            .filter_map(|p| Some((p.kind.clone(), p.parents.clone()?)))
+            .filter_map(|p| Some((p.kind.clone(), indices(p.parents.as_ref()?))))
+            .collect();
+        let needs_parent = m
+            .provisions
+            .pattern
+            .iter()
+            .filter(|p| p.needs_parent)
+            .map(|p| p.kind.clone())
             .collect();
         let provision_patterns = m
             .provisions
@@ -805,6 +858,7 @@ impl Rules {
             passage: compile(measures, &m.actions.passage)?,
             passage_auxiliaries: m.actions.passage_auxiliaries.clone(),
             partner_words: m.actions.partner_words.clone(),
+            separators: m.actions.separators.clone(),
             reporting: compile(measures, &m.actions.reporting)?,
             types: m
                 .actions
@@ -831,7 +885,7 @@ impl Rules {
             measures,
             &format!(
                 r"\b({})\s+((?:[a-z][a-z'-]*\s+){{0,3}}?)({nouns})\b",
-                GENERIC_DETERMINERS.join("|")
+                m.names.generic_determiners.join("|")
             ),
         )?;
 
@@ -877,14 +931,17 @@ impl Rules {
             determiners: m.names.determiners,
             connectors: m.names.connectors,
             name_links: m.names.links,
+            link_joins: m.names.link_joins.clone(),
+            generic_determiners: m.names.generic_determiners.clone(),
             only_created: m.names.only_created,
             creation: m.names.creation,
             making: m.names.making,
             not_measures: compile(measures, &m.names.not_measures)?,
             citing: compile(measures, &m.names.citing)?,
             provision_window: m.provisions.window,
-            provision_parents: m.provisions.parents,
-            provision_parents_by_kind,
+            default_parents,
+            parents_by_kind,
+            needs_parent,
             provision_patterns,
             frames_leading,
             frames_inner,
@@ -992,11 +1049,12 @@ impl Rules {
         self.country_names.iter().any(|c| c == name)
     }
 
-    /// The types a provision of type `kind` hangs under.
-    pub fn provision_parents(&self, kind: &str) -> &[String] {
-        self.provision_parents_by_kind
+    /// The types (indices into `types`) a provision of type `kind` hangs
+    /// under.
+    pub fn provision_parents(&self, kind: &str) -> &[usize] {
+        self.parents_by_kind
             .get(kind)
-            .unwrap_or(&self.provision_parents)
+            .unwrap_or(&self.default_parents)
     }
 
     pub fn type_index(&self, name: &str) -> Option<usize> {
@@ -1070,18 +1128,22 @@ mod tests {
             (line, true),
             "{e}"
         );
-        // A file copied before `links`, `making`, `public`, `parents` and
-        // `only_created` existed still loads.
+        // A file copied before this round's keys existed still loads.
         let old: String = MEASURES
             .1
             .lines()
             .filter(|l| {
                 ![
                     "links =",
+                    "link_joins =",
                     "making =",
                     "public =",
+                    "public_min_sentences =",
                     "parents =",
                     "only_created =",
+                    "generic_determiners =",
+                    "separators =",
+                    "needs_parent =",
                 ]
                 .iter()
                 .any(|k| l.starts_with(k))
