@@ -1977,6 +1977,13 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_that_took_effect_is_a_measure() {
+        let m = measures(&["The ban on smoking in bars took effect on Monday."]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert!(measures(&["The painkiller took effect within minutes."]).is_empty());
+    }
+
+    #[test]
     fn a_judgement_frames_the_action_only_when_it_comes_first() {
         assert!(measures(&["Critics warned the new law would be introduced in haste."]).is_empty());
         assert_eq!(
