@@ -349,6 +349,14 @@ fn named_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
                         && !word(k).ends_with("’s")
                         && !dates::is_time_word(word(k))
                 };
+                // "the Agreement on Trade and Zelensky said": after a join,
+                // name words that end at a speech verb name the speaker.
+                let speaks = |k: usize| {
+                    let end = (k..toks.len()).find(|&e| !name_after(e)).unwrap_or(toks.len());
+                    end < toks.len()
+                        && is_word(end)
+                        && rules.speech_words.contains(&word(end).to_lowercase())
+                };
                 if last + 2 < toks.len()
                     && is_word(last + 1)
                     && rules.name_links.iter().any(|l| l == word(last + 1))
@@ -362,6 +370,7 @@ fn named_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
                             && is_word(last + 1)
                             && rules.link_joins.iter().any(|j| j == word(last + 1))
                             && name_after(last + 2)
+                            && !speaks(last + 2)
                         {
                             last += 2;
                         } else {
@@ -2485,6 +2494,12 @@ mod tests {
         // A day is no part of a name.
         let m = measures(&["The new Migration Pact on Friday was signed in Rome."]);
         assert!(m.iter().all(|m| !m.name.contains("Friday")), "{m:#?}");
+        // Nor the speaker after it; an active signing launches the pact.
+        let m = measures(&[
+            "Ministers signed the Pact on Migration and Asylum and Nancy Faeser said it was historic.",
+        ]);
+        assert_eq!(m[0].name, "Pact on Migration and Asylum", "{m:#?}");
+        assert_eq!(m[0].status, "launched", "{m:#?}");
     }
 
     #[test]
