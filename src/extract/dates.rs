@@ -671,7 +671,8 @@ impl Grammar {
             r"(?:{weekday},?\s+)?(?:(?i:the)\s+)?(?:{day_month}|{month_day})(?:,?\s+{YEAR})?"
         );
         let side = format!(r"(?:{dated}|{month_any},?\s+{YEAR}|{month_full}|{YEAR}|{DAY})");
-        let dash_side = format!(r"(?:(?:{day_month}|{month_day})(?:,?\s+{YEAR})?|{DAY})");
+        // "April 7–11, 2025": the year after a bare day closes the range.
+        let dash_side = format!(r"(?:(?:{day_month}|{month_day}|{DAY})(?:,?\s+{YEAR})?)");
         let the_or_modifier = format!(r"(?P<mod>{modifier}|(?i:the){B})\s+");
 
         let sources: Vec<(Kind, String)> = vec![
@@ -689,7 +690,10 @@ impl Grammar {
                     r"{B}{prep}(?P<y1>19[0-9][0-9]|20[0-9][0-9])\s*(?P<sep>[-–—/])\s*(?P<y2>[0-9]{{4}}|[0-9]{{2}}){B}"
                 ),
             ),
-            (Kind::Date, format!(r"{B}{prep}(?P<body>{dated})")),
+            (
+                Kind::Date,
+                format!(r"{B}{prep}(?:(?P<mod>{modifier})\s+)?(?P<body>{dated})"),
+            ),
             (
                 Kind::Iso,
                 format!(
@@ -897,9 +901,10 @@ impl Grammar {
         if let Some(date) = self.rules.events.get(&(month, day)) {
             return Some(Meaning::Fixed(Span::day(*date)));
         }
+        // "last October 23": the latest before publication.
         Some(Meaning::Yearly {
             cycle: Cycle::Day { month, day },
-            pick: Pick::Nearest,
+            pick: m.relative.map_or(Pick::Nearest, Pick::Relative),
             weekday: side.weekday,
         })
     }
@@ -2380,6 +2385,13 @@ mod tests {
 
     #[test]
     fn dates_days_of_months() {
+        // "last" with a day: the latest before publication, this year's.
+        let t = find_on(
+            "The president signed it last October 23.",
+            "last October 23",
+            Some(d(2025, 10, 29)),
+        );
+        assert_eq!(t.date, Some(d(2025, 10, 23)));
         day(
             "The talks will resume on September 12.",
             "on September 12",
@@ -2508,6 +2520,13 @@ mod tests {
 
     #[test]
     fn dates_ranges() {
+        // The year after the second day closes the range.
+        span(
+            "The session was held from April 7–11, 2024 in London.",
+            "from April 7–11, 2024",
+            d(2024, 4, 7),
+            d(2024, 4, 11),
+        );
         let s = "Representatives from over 40 countries are set to attend a Border Security Summit in London between March 31 and April 1.";
         span(
             s,
