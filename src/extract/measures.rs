@@ -1986,6 +1986,18 @@ mod tests {
     }
 
     #[test]
+    fn an_agreement_met_before_gathers_what_is_told_of_it() {
+        let m = measures(&[
+            "Mauritania and the EU signed a €100 million ($103.6 million) agreement on Thursday.\n\
+             The agreement was signed during a meeting in the capital Nouakchott.\n\
+             The commissioner said the funding will prioritize the development of green hydrogen.",
+        ]);
+        assert_eq!(m[0].evidence.len(), 2, "{m:#?}");
+        assert_eq!(m[0].status, "launched", "{m:#?}");
+        assert_eq!(m.len(), 2, "{m:#?}");
+    }
+
+    #[test]
     fn a_rule_that_took_effect_is_a_measure() {
         let m = measures(&["The ban on smoking in bars took effect on Monday."]);
         assert_eq!(m.len(), 1, "{m:#?}");
@@ -2337,6 +2349,11 @@ mod tests {
     #[test]
     fn coordinated_actions_are_measures_of_their_own() {
         for (text, n) in [
+            // A title is no clause: "Minister of Economy and Finance".
+            (
+                "The deal will be signed by the Minister of Economy and Finance Sidi Ould Abouh and Commissioner Jozef Sikela.",
+                1,
+            ),
             (
                 "They are to scrap student fees, finance free long term care for the elderly and replace the council tax with a local income tax.",
                 3,
