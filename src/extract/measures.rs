@@ -429,11 +429,13 @@ fn named_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
 }
 
 /// The name of a generic measure made: "a new taskforce" is "New
-/// taskforce"; "adopted a law that regulates …" names nothing but the
-/// sentence that makes it.
+/// taskforce"; "adopted a law that regulates …" or "is set to vote on a
+/// bill amendment that would deny asylum …" names nothing but the sentence
+/// that makes it.
 fn made_name(m: &Mention, story: &Story, rules: &Rules) -> String {
     let sentence = || provision_name(story.sents[m.doc][m.sent].text, rules);
-    match rules.only_created.contains(&m.phrase.to_lowercase()) {
+    let bare = !m.definite && !m.phrase.contains(char::is_whitespace);
+    match bare || rules.only_created.contains(&m.phrase.to_lowercase()) {
         true => Some(sentence()).filter(|s| !s.is_empty()),
         false => None,
     }
@@ -2470,6 +2472,12 @@ mod tests {
         assert!(law.name.starts_with("Parliament adopted a law"), "{law:#?}");
         let m = measures(&["The government has submitted a revised bill to parliament."]);
         assert!(m.iter().any(|m| m.kind == "legislation"), "{m:#?}");
+        // A vote on a bill makes it too; a bare "bill" names nothing.
+        let m = measures(&[
+            "The parliament is set to vote on a bill amendment that would deny asylum to migrants arriving by sea.",
+        ]);
+        let bill = m.iter().find(|m| m.kind == "legislation").expect("the bill");
+        assert!(bill.name.contains("deny asylum"), "{bill:#?}");
         assert_no_measures(&["Those who break the law will be punished, the judge said."]);
     }
 
