@@ -2536,6 +2536,11 @@ mod tests {
              It will be valid for a year."]);
         let act = m.iter().find(|m| m.kind == "legislation").expect("the act");
         assert_eq!(act.provisions.len(), 4, "{act:#?}");
+        // Signed, it is passed; what it cancels is a provision.
+        let m = measures(&["Marcos signed Republic Act No. 12312, the Anti-POGO Act.\n\
+             Signed last week, the new law also cancels all work permits of POGO workers."]);
+        let act = m.iter().find(|m| m.kind == "legislation").expect("the act");
+        assert_eq!((act.status.as_str(), act.provisions.len()), ("passed", 1), "{act:#?}");
         // No law near, speech going on, or a view: no provision.
         for body in [
             "The club must win on Saturday to stay up.",
