@@ -36,6 +36,7 @@ struct FigureRules {
     word_compounds: Vec<String>,
     stop: Vec<String>,
     labels: Vec<String>,
+    currency_codes: Vec<String>,
     compared: Vec<String>,
     past: Vec<String>,
     tallies: Vec<String>,
@@ -57,6 +58,7 @@ struct FiguresFile {
     number_words: std::collections::BTreeMap<String, u32>,
     stop: Vec<String>,
     labels: Vec<String>,
+    currency_codes: Vec<String>,
     compared: Vec<String>,
     past: Vec<String>,
     tallies: Vec<String>,
@@ -107,6 +109,7 @@ static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
         word_compounds: f.word_compounds,
         stop: f.stop,
         labels: f.labels,
+        currency_codes: f.currency_codes,
         compared: f.compared,
         past: f.past,
         tallies: f.tallies,
@@ -260,7 +263,16 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
             .map(|m| m.start())
             .filter(|_| c.name("modifier").is_none());
         let prev_word = before.split_whitespace().next_back().unwrap_or("");
-        if RULES.labels.iter().any(|l| l == prev_word) {
+        // A run of capitals before a number names a thing too: "AB 2095"
+        // (a bill), "MEPC 83" (a session), "FTSE 100"; not a currency code
+        // ("EUR 18 billion") nor a sum after a name ("cost the UK up to £8bn").
+        let label = prev_word.trim_start_matches(['(', '[', '“', '"']);
+        let acronym = c.name("modifier").is_none()
+            && currency.is_empty()
+            && (2..=6).contains(&label.len())
+            && label.chars().all(|c| c.is_ascii_uppercase())
+            && !RULES.currency_codes.iter().any(|c| c == label);
+        if acronym || RULES.labels.iter().any(|l| l == prev_word) {
             continue;
         }
         let value_num: f64 = digits.parse().unwrap_or(0.0);
@@ -479,6 +491,12 @@ mod tests {
         assert!(values("It was confirmed in 1701, read at 1230 GMT in a 25-state EU.").is_empty());
         assert!(values("Two days of talks begin on Monday.").is_empty());
         assert!(values("It is the 19th century's law, read on 5th Avenue.").is_empty());
+        // Names with a number: a bill, a session, an index.
+        assert!(values("He vetoed AB 2095 at the session (MEPC 83) of FTSE 100 firms.").is_empty());
+        assert_eq!(
+            values("It cost the UK up to £8bn and ISK 50 million."),
+            ["up to £8bn", "50 million"]
+        );
         assert_eq!(
             values("It is only the 11th time the power was used."),
             ["11th"]

@@ -209,6 +209,27 @@ fn find_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
     out
 }
 
+/// Names made of a number ("AB 2095", "H.R. 5376"): measures of their
+/// type wherever they are written.
+fn numbered_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
+    rules
+        .numbered
+        .iter()
+        .flat_map(|(ty, re)| {
+            re.find_iter(s.text).map(move |m| Mention {
+                doc: s.doc,
+                sent: s.index,
+                ty: *ty,
+                name: Some(m.as_str().to_string()),
+                phrase: m.as_str().to_string(),
+                start: m.start(),
+                created: false,
+                definite: false,
+            })
+        })
+        .collect()
+}
+
 /// The byte offset of the last determiner among the words of `modifiers`.
 fn last_determiner(modifiers: &str, rules: &Rules) -> Option<usize> {
     let mut at = None;
@@ -271,6 +292,7 @@ fn push_word(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize, Tok)>)
 
 fn named_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
     let text = s.text;
+    let mut out = numbered_mentions(s, rules);
     let toks = tokens(text);
     let word = |i: usize| &text[toks[i].0..toks[i].1];
     let is_word = |i: usize| toks[i].2 == Tok::Word;
@@ -292,7 +314,6 @@ fn named_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
         (inside_ok && open > close.saturating_sub(7) && open > 0 && is_name_word(open - 1))
             .then_some(open - 1)
     };
-    let mut out: Vec<Mention> = Vec::new();
     for (ty, t) in rules.types.iter().enumerate() {
         // Most sentences name no measure: a substring test skips the token walk.
         for head in t.heads.iter().filter(|h| text.contains(h.as_str())) {
@@ -1997,6 +2018,13 @@ mod tests {
         assert_eq!(m[0].evidence.len(), 2, "{m:#?}");
         assert_eq!(m[0].status, "launched", "{m:#?}");
         assert_eq!(m.len(), 2, "{m:#?}");
+    }
+
+    #[test]
+    fn a_bill_known_by_its_number_is_named_by_it() {
+        let m = measures(&["Governor Gavin Newsom decided to veto AB 2095 on Monday."]);
+        assert_eq!((m[0].name.as_str(), m[0].status.as_str()), ("AB 2095", "rejected"), "{m:#?}");
+        assert!(measures(&["The LD50 of the drug was set too high."]).is_empty());
     }
 
     #[test]

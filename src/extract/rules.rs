@@ -36,6 +36,10 @@ pub struct MeasureType {
     pub needs_new: bool,
     #[serde(default)]
     pub priority: i32,
+    /// Names made of a number, matched as written (case matters): "AB
+    /// 2095", "H.R. 5376", "Bill C-12".
+    #[serde(default)]
+    pub numbered: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -312,6 +316,8 @@ pub struct Rules {
     /// Provision types that are nothing without a parent ("must be shown").
     pub needs_parent: HashSet<String>,
     pub provision_patterns: Vec<(String, Pattern)>,
+    /// Each type's `numbered` names, by type index.
+    pub numbered: Vec<(usize, Pattern)>,
     pub frames_leading: Vec<Pattern>,
     pub frames_inner: Vec<Pattern>,
     pub cut: Vec<String>,
@@ -780,6 +786,13 @@ impl Rules {
             .filter(|p| p.needs_parent)
             .map(|p| p.kind.clone())
             .collect();
+        let numbered = m
+            .types
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| t.numbered.as_ref().map(|n| (i, n)))
+            .map(|(i, n)| Ok((i, compile(measures, &format!("(?-i:{n})"))?)))
+            .collect::<Result<Vec<_>, RuleError>>()?;
         let provision_patterns = m
             .provisions
             .pattern
@@ -943,6 +956,7 @@ impl Rules {
             parents_by_kind,
             needs_parent,
             provision_patterns,
+            numbered,
             frames_leading,
             frames_inner,
             cut: m.provisions.frames.cut,
@@ -1000,6 +1014,7 @@ impl Rules {
             .chain(&self.status)
             .chain(&a.types)
             .map(|(_, p)| p)
+            .chain(self.numbered.iter().map(|(_, p)| p))
             .chain(&self.frames_leading)
             .chain(&self.frames_inner)
             .chain(
