@@ -621,9 +621,20 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
             return Some(last.to_string());
         }
         let mut run: Vec<&str> = Vec::new();
-        for w in words.iter().rev() {
+        for (i, w) in words.iter().enumerate().rev() {
             let w = w.trim_matches(|c: char| c == '(' || c == ')');
-            if entities::is_capitalized(w) {
+            // "Ursula von der Leyen": particles after a given name (after
+            // "Mr" the surname alone is found, as before).
+            let inside = !run.is_empty()
+                && is_particle(rules, w)
+                && words[..i]
+                    .iter()
+                    .rev()
+                    .find(|w| !is_particle(rules, w))
+                    .is_some_and(|g| {
+                        entities::is_capitalized(g) && !rules.surname_titles.iter().any(|t| t == g)
+                    });
+            if entities::is_capitalized(w) || inside {
                 run.push(w);
             } else {
                 break;
@@ -644,9 +655,9 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
             && word_before_run
                 .is_some_and(|w| w != "the" && rules.role_words.iter().any(|r| r == w));
         let apposition = !behind_role
-            && (words
-                .iter()
-                .any(|w| w.chars().next().is_some_and(char::is_lowercase))
+            && (words.iter().any(|w| {
+                w.chars().next().is_some_and(char::is_lowercase) && !run.contains(w)
+            })
                 || words
                     .first()
                     .is_some_and(|w| is_role(w) && run.len() < words.len())
@@ -1160,7 +1171,8 @@ mod tests {
             "\"Europe will defend its borders together,\" said Rafael van der Berg, the \
              commissioner.\n\
              Mr van der Berg added: \"We have a plan and we will carry it out.\"\n\
-             \"This tax will hurt every family in the valleys,\" said Sian Gwenllian MS.",
+             \"This tax will hurt every family in the valleys,\" said Sian Gwenllian MS.\n\
+             European Commission President, Ursula von der Leyen said: \"We are heading to Samarkand.\"",
         );
         let speakers: Vec<&str> = q.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(
@@ -1168,7 +1180,8 @@ mod tests {
             [
                 "Rafael van der Berg",
                 "Rafael van der Berg",
-                "Sian Gwenllian"
+                "Sian Gwenllian",
+                "Ursula von der Leyen"
             ],
             "{q:?}"
         );
