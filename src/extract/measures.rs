@@ -373,7 +373,9 @@ fn named_mentions(s: &Sent, rules: &Rules) -> Vec<Mention> {
                 // "the Agreement on Trade and Zelensky said": after a join,
                 // name words that end at a speech verb name the speaker.
                 let speaks = |k: usize| {
-                    let end = (k..toks.len()).find(|&e| !name_after(e)).unwrap_or(toks.len());
+                    let end = (k..toks.len())
+                        .find(|&e| !name_after(e))
+                        .unwrap_or(toks.len());
                     end < toks.len()
                         && is_word(end)
                         && rules.speech_words.contains(&word(end).to_lowercase())
@@ -2023,7 +2025,11 @@ mod tests {
     #[test]
     fn a_bill_known_by_its_number_is_named_by_it() {
         let m = measures(&["Governor Gavin Newsom decided to veto AB 2095 on Monday."]);
-        assert_eq!((m[0].name.as_str(), m[0].status.as_str()), ("AB 2095", "rejected"), "{m:#?}");
+        assert_eq!(
+            (m[0].name.as_str(), m[0].status.as_str()),
+            ("AB 2095", "rejected"),
+            "{m:#?}"
+        );
         assert!(measures(&["The LD50 of the drug was set too high."]).is_empty());
     }
 
@@ -2504,7 +2510,10 @@ mod tests {
         let m = measures(&[
             "The parliament is set to vote on a bill amendment that would deny asylum to migrants arriving by sea.",
         ]);
-        let bill = m.iter().find(|m| m.kind == "legislation").expect("the bill");
+        let bill = m
+            .iter()
+            .find(|m| m.kind == "legislation")
+            .expect("the bill");
         assert!(bill.name.contains("deny asylum"), "{bill:#?}");
         assert_no_measures(&["Those who break the law will be punished, the judge said."]);
     }
@@ -2565,10 +2574,16 @@ mod tests {
         let act = m.iter().find(|m| m.kind == "legislation").expect("the act");
         assert_eq!(act.provisions.len(), 4, "{act:#?}");
         // Signed, it is passed; what it cancels is a provision.
-        let m = measures(&["Marcos signed Republic Act No. 12312, the Anti-POGO Act.\n\
-             Signed last week, the new law also cancels all work permits of POGO workers."]);
+        let m = measures(
+            &["Marcos signed Republic Act No. 12312, the Anti-POGO Act.\n\
+             Signed last week, the new law also cancels all work permits of POGO workers."],
+        );
         let act = m.iter().find(|m| m.kind == "legislation").expect("the act");
-        assert_eq!((act.status.as_str(), act.provisions.len()), ("passed", 1), "{act:#?}");
+        assert_eq!(
+            (act.status.as_str(), act.provisions.len()),
+            ("passed", 1),
+            "{act:#?}"
+        );
         // No law near, speech going on, or a view: no provision.
         for body in [
             "The club must win on Saturday to stay up.",

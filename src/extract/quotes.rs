@@ -29,6 +29,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
     let names = story_names(story, rules);
     let people = People::new(&names);
     let roles = story_roles(story, &names, &people, rules);
+    let acronyms = story_acronyms(story);
     let mut out: Vec<Quote> = Vec::new();
     // A copy of a text read before (syndication) says what it said: its
     // quotes are the original's, citing the copy. Where each article's
@@ -89,7 +90,8 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                         role_holder(&role_name(what, rules), &roles, &recent)
                     }
                 }
-                raw => resolve(&raw, &names, &context, rules),
+                raw => resolve(&raw, &names, &context, rules)
+                    .map(|sp| acronyms.get(&sp).cloned().unwrap_or(sp)),
             });
             let ev = story.evidence(doc, s.index);
             let starts_with_quote = inside || s.text.starts_with(OPENING);
@@ -655,9 +657,9 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
             && word_before_run
                 .is_some_and(|w| w != "the" && rules.role_words.iter().any(|r| r == w));
         let apposition = !behind_role
-            && (words.iter().any(|w| {
-                w.chars().next().is_some_and(char::is_lowercase) && !run.contains(w)
-            })
+            && (words
+                .iter()
+                .any(|w| w.chars().next().is_some_and(char::is_lowercase) && !run.contains(w))
                 || words
                     .first()
                     .is_some_and(|w| is_role(w) && run.len() < words.len())
@@ -959,6 +961,44 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
     names.into_iter().map(|(n, _)| n).collect()
 }
 
+/// The short forms the story spells out: "the Asylum Seekers Resource
+/// Centre (ASRC)" → ("ASRC", "Asylum Seekers Resource Centre"), so "the
+/// ASRC said" names the centre. The capitals must be the initials of the
+/// name's last capitalised words.
+fn story_acronyms(story: &Story) -> std::collections::HashMap<String, String> {
+    let mut out = std::collections::HashMap::new();
+    for s in story.sents.iter().flatten() {
+        for (open, _) in s.text.match_indices('(') {
+            let Some(len) = s.text[open + 1..].find(')') else {
+                continue;
+            };
+            let short = &s.text[open + 1..open + 1 + len];
+            if !(2..=8).contains(&short.len()) || !short.chars().all(|c| c.is_ascii_uppercase()) {
+                continue;
+            }
+            // Walk back over the words before the bracket, one capitalised
+            // word per letter; small linking words ("of", "for") may sit
+            // between them.
+            let words: Vec<&str> = s.text[..open].split_whitespace().collect();
+            let mut letters = short.chars().rev().peekable();
+            let mut first = words.len();
+            for (i, w) in words.iter().enumerate().rev() {
+                let Some(&letter) = letters.peek() else { break };
+                if w.starts_with(letter) && entities::is_capitalized(w) {
+                    letters.next();
+                    first = i;
+                } else if !matches!(*w, "of" | "for" | "and" | "on" | "the" | "de" | "&") {
+                    break;
+                }
+            }
+            if letters.peek().is_none() {
+                out.insert(short.to_string(), words[first..].join(" "));
+            }
+        }
+    }
+    out
+}
+
 /// The role each person of the story is introduced with, in lower case
 /// with short forms written out: "Health Secretary Tom Baird" → ("Tom
 /// Baird", "health secretary"), "Italian PM Giorgia Meloni" → ("Giorgia
@@ -1185,6 +1225,19 @@ mod tests {
             ],
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn a_short_form_the_story_spells_out_names_the_speaker() {
+        let q = quotes(
+            "The Asylum Seekers Resource Centre (ASRC) opposed the bill.\n\
+             \"This bill is the next step,\" the ASRC said.",
+        );
+        assert_eq!(q[0].0, "Asylum Seekers Resource Centre", "{q:?}");
+        // Capitals that are not the initials stay as written.
+        let q =
+            quotes("The centre (ASRC) opposed it.\n\"This bill is the next step,\" the ASRC said.");
+        assert_eq!(q[0].0, "ASRC", "{q:?}");
     }
 
     #[test]
