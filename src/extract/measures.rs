@@ -2034,6 +2034,13 @@ mod tests {
     }
 
     #[test]
+    fn more_than_a_quantity_opens_no_plan() {
+        assert_no_measures(&[
+            "More than 445 litres per square metre fell in some areas, according to the national weather agency.",
+        ]);
+    }
+
+    #[test]
     fn a_rule_that_took_effect_is_a_measure() {
         let m = measures(&["The ban on smoking in bars took effect on Monday."]);
         assert_eq!(m.len(), 1, "{m:#?}");
