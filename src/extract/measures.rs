@@ -2004,6 +2004,10 @@ mod tests {
             "Nine overseas embassies will close to save money, the Foreign Secretary announced.",
         ]);
         assert_eq!(m.len(), 1, "{m:#?}");
+        let m = measures(&[
+            "The federal cabinet endorsed the decisions of the previous committee meeting.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
         assert!(
             measures(&["Critics said the plans would mean more paperwork for police."]).is_empty()
         );
