@@ -2709,6 +2709,11 @@ mod tests {
         assert_eq!(m[0].when.as_ref().expect("a date").text, "on Tuesday");
         let m = measures(&["OSLO: The government will create a new agency for coastal defence."]);
         assert!(!m[0].name.contains("OSLO"), "{m:#?}");
+        let m = measures(&[
+            "Washington, D.C., January 23, 2025 – The Europe Today: The government will \
+             create a new agency for coastal defence.",
+        ]);
+        assert!(!m[0].name.contains("Washington"), "{m:#?}");
         // A credit line in brackets after the place dates the report.
         let m = measures(&[
             "Vienna, (APA - Austria Presse Agentur - 4th Feb, 2025) The cabinet is expected \
