@@ -235,10 +235,13 @@ fn last_determiner(modifiers: &str, rules: &Rules) -> Option<usize> {
     let mut at = None;
     let mut offset = 0;
     for word in modifiers.split_inclusive(char::is_whitespace) {
-        let word = word.trim().to_lowercase();
-        if rules.generic_determiners.contains(&word) {
+        if rules
+            .generic_determiners
+            .contains(&word.trim().to_lowercase())
+        {
             at = Some(offset);
         }
+        // The word as written, with its space: the offset is into `modifiers`.
         offset += word.len();
     }
     at

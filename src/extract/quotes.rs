@@ -29,7 +29,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
     let names = story_names(story, rules);
     let people = People::new(&names);
     let roles = story_roles(story, &names, &people, rules);
-    let acronyms = story_acronyms(story);
+    let acronyms = story_acronyms(story, rules);
     let mut out: Vec<Quote> = Vec::new();
     // A copy of a text read before (syndication) says what it said: its
     // quotes are the original's, citing the copy. Where each article's
@@ -965,7 +965,7 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
 /// Centre (ASRC)" → ("ASRC", "Asylum Seekers Resource Centre"), so "the
 /// ASRC said" names the centre. The capitals must be the initials of the
 /// name's last capitalised words.
-fn story_acronyms(story: &Story) -> std::collections::HashMap<String, String> {
+fn story_acronyms(story: &Story, rules: &Rules) -> std::collections::HashMap<String, String> {
     let mut out = std::collections::HashMap::new();
     for s in story.sents.iter().flatten() {
         for (open, _) in s.text.match_indices('(') {
@@ -977,8 +977,8 @@ fn story_acronyms(story: &Story) -> std::collections::HashMap<String, String> {
                 continue;
             }
             // Walk back over the words before the bracket, one capitalised
-            // word per letter; small linking words ("of", "for") may sit
-            // between them.
+            // word per letter; a name's linking words (`[names] connectors`:
+            // "of", "for") may sit between them.
             let words: Vec<&str> = s.text[..open].split_whitespace().collect();
             let mut letters = short.chars().rev().peekable();
             let mut first = words.len();
@@ -987,7 +987,7 @@ fn story_acronyms(story: &Story) -> std::collections::HashMap<String, String> {
                 if w.starts_with(letter) && entities::is_capitalized(w) {
                     letters.next();
                     first = i;
-                } else if !matches!(*w, "of" | "for" | "and" | "on" | "the" | "de" | "&") {
+                } else if !rules.connectors.iter().any(|c| c == w) {
                     break;
                 }
             }
