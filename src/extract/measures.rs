@@ -2787,6 +2787,19 @@ mod tests {
     }
 
     #[test]
+    fn commitments_to_continue_or_step_up_and_sums_channelled_are_measures() {
+        assert_measures(&[
+            "Bulgaria and Romania committed to continue border checks between the two countries.",
+            "The ministers agreed to step up border security with Turkey.",
+            "Over half of the state budget for 2025 will be channelled to defence.",
+        ]);
+        // A crime carried out is no plan.
+        assert_no_measures(&[
+            "The attack is suspected to have been carried out by a man who killed a boy.",
+        ]);
+    }
+
+    #[test]
     fn a_time_adverbial_opens_no_clause_of_its_own() {
         let m = measures(&[
             "The minister proposed delaying the pension reform until 2028.\n\
