@@ -643,6 +643,12 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
             }
         }
         run.reverse();
+        // A body named as the subject ("in a press release the Ministry of
+        // Interior also said") speaks for itself; one after a role ("head
+        // of the Department of Health") is the apposition of a person.
+        if let Some(body) = body_before(&words, run.len(), rules) {
+            return Some(body);
+        }
         // An apposition ("director general of X", "Labour MP for West Ham"):
         // the name is in the segment before it.
         // So is a role of an organisation ("Ofcom's Chief Executive"): a
@@ -671,6 +677,28 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
         return speaker_from_run(&run, rules);
     }
     None
+}
+
+/// "the Ministry of Interior" ending `words`, whose last `run` words are
+/// capitalised: a body's own word ("Ministry", "Department"), "of" or
+/// "for", the run; after "the", and not the complement of a role ("head
+/// of the Department of Health").
+fn body_before(words: &[&str], run: usize, rules: &Rules) -> Option<String> {
+    let first = words.len().checked_sub(run)?;
+    let joint = first.checked_sub(1)?;
+    if run == 0 || !matches!(words[joint], "of" | "for") {
+        return None;
+    }
+    let mut start = joint;
+    while start > 0 && entities::is_capitalized(words[start - 1]) {
+        start -= 1;
+    }
+    let own_word = start < joint && rules.not_names.iter().any(|n| n == words[joint - 1]);
+    let the = start.checked_sub(1).is_some_and(|i| words[i] == "the");
+    let complement = start
+        .checked_sub(2)
+        .is_some_and(|i| matches!(words[i], "of" | "for" | "at" | "to" | "with" | "from"));
+    (own_word && the && !complement).then(|| words[start..].join(" "))
 }
 
 /// `text` without its short bracketed asides (at most 40 bytes each).
@@ -1403,6 +1431,26 @@ mod tests {
         let long = "Holm (who has led the committee since the last election in 2019) said";
         assert_eq!(without_asides(long), long);
         assert_eq!(without_asides("Holm (Renew said"), "Holm (Renew said");
+    }
+
+    #[test]
+    fn a_body_named_with_of_speaks_and_a_connective_does_not() {
+        let q = quotes(
+            "Moreover, in a press release on 14 April the Ministry of Interior also said that \
+             “the examination of all such asylum applications is suspended.”",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Ministry of Interior");
+        // A body after a role belongs to the person before it.
+        let q = quotes(
+            "John Smith, head of the Department of Health, said: \
+             “We will open four new hospitals next year.”",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "John Smith");
+        // "However" opens the clause; it is nobody's name.
+        let q = quotes("“However, most of the money is new,” a council spokesman said.");
+        assert!(q.iter().all(|(s, _)| s != "However"), "{q:?}");
     }
 
     #[test]
