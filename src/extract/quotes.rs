@@ -95,6 +95,18 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
             });
             let ev = story.evidence(doc, s.index);
             let starts_with_quote = inside || s.text.starts_with(OPENING);
+            let mut outside = outside_quotes(s.text, &spans);
+            let dl = crate::ingest::dateline_len(&outside);
+            outside.replace_range(..dl, &" ".repeat(dl));
+            let named = people.mentions(&outside);
+            // "Marco Rubio issued a statement expressing alarm: “We condemn
+            // …”": speech after a colon is the subject's.
+            let after_colon = spans.first().is_some_and(|sp| {
+                s.text[..sp.start]
+                    .trim_end_matches(OPENING)
+                    .trim_end()
+                    .ends_with(':')
+            });
             let speaker = match verb_speaker.clone() {
                 Some(Some(sp)) => Some(sp),
                 Some(None) => None,
@@ -102,6 +114,9 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                     .map(|i| out[i].speaker.clone())
                     .filter(|sp| !sp.is_empty())
                     .or(context.clone()),
+                None if after_colon => {
+                    first_person(&outside, &named, &names, rules).map(|p| names[p].clone())
+                }
                 None => None,
             };
             let mut still_open = None;
@@ -133,7 +148,14 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                 let Some(sp) = speaker.clone().or_else(|| (!span.closed).then(String::new)) else {
                     continue;
                 };
-                if !is_speech(&text, &s.text[..span.start], rules) {
+                // A quote that opens the sentence and runs on past it is
+                // speech however short its first sentence ("“Will it be
+                // perfect? No. But …,” he said."): a phrase picked out is
+                // closed where it stands.
+                let runs_on = !span.closed
+                    && span.start <= first_mark_end(s.text)
+                    && text.split_whitespace().count() >= 2;
+                if !runs_on && !is_speech(&text, &s.text[..span.start], rules) {
                     continue;
                 }
                 if !matches!(verb_speaker, Some(Some(_))) {
@@ -147,10 +169,6 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                 still_open = (!span.closed).then_some((out.len() - 1, span.mark));
             }
             open_quote = still_open;
-            let mut outside = outside_quotes(s.text, &spans);
-            let dl = crate::ingest::dateline_len(&outside);
-            outside.replace_range(..dl, &" ".repeat(dl));
-            let named = people.mentions(&outside);
             for &(_, p) in &named {
                 recent.retain(|r| *r != names[p]);
                 recent.push(names[p].clone());
@@ -163,7 +181,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
             // its speech verb names: "“…,” said X, a Green MEP. “…”" goes on
             // with X. Not an organisation: "But the Conservatives say …"
             // leaves the text about the minister it was about.
-            if let Some(p) = first_person(&outside, &named, rules) {
+            if let Some(p) = first_person(&outside, &named, &names, rules) {
                 last_person = Some(names[p].clone());
             } else if let Some(Some(sp)) = &verb_speaker
                 && names.contains(sp)
@@ -234,7 +252,12 @@ fn outside_quotes(text: &str, spans: &[Span]) -> String {
 /// director Robert Tapsfield criticised …" → Robert Tapsfield; "Ms Meloni
 /// said" → Giorgia Meloni), else the first name it mentions. `named` is
 /// what [`People::mentions`] found in `text`; returns an index into it.
-fn first_person(text: &str, named: &[(usize, usize)], rules: &Rules) -> Option<usize> {
+fn first_person(
+    text: &str,
+    named: &[(usize, usize)],
+    names: &[String],
+    rules: &Rules,
+) -> Option<usize> {
     if named.is_empty() {
         return None;
     }
@@ -265,11 +288,49 @@ fn first_person(text: &str, named: &[(usize, usize)], rules: &Rules) -> Option<u
         }
         pos += w.len();
     }
-    named
+    let subject = named
         .iter()
         .rev()
         .find(|(at, _)| (from..stop).contains(at))
-        .map(|&(_, n)| n)
+        .map(|&(_, n)| n);
+    // An office read as a name ("Special Adviser") gives way to the person
+    // named after it.
+    match subject {
+        Some(n) if !is_office(&names[n], rules) => Some(n),
+        _ => appositive_subject(text, named).or(subject),
+    }
+}
+
+/// "Special Adviser", "Cabinet Secretary": a run of capitals read as a
+/// name that is an office, its last word both a role and a role word (so
+/// "Jeremy Hunt" and "Damian Green" stay names).
+fn is_office(name: &str, rules: &Rules) -> bool {
+    name.rsplit(' ').next().is_some_and(|last| {
+        rules.roles.iter().any(|r| r == last)
+            && rules
+                .role_words
+                .iter()
+                .any(|r| r.eq_ignore_ascii_case(last))
+    })
+}
+
+/// A subject named after its office, between commas: "Special Adviser to
+/// the President on Senate matters, Senator Basheer Lado, made this
+/// assertion": the first name alone in a clause of capitalised words, with
+/// a lower-case word (its verb) after the comma that closes it.
+fn appositive_subject(text: &str, named: &[(usize, usize)]) -> Option<usize> {
+    named.iter().find_map(|&(at, n)| {
+        let start = text[..at].rfind(", ")? + 2;
+        let (clause, after) = text[start..].split_once(',')?;
+        let capitalised = clause
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase));
+        let verb_after = after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+        (capitalised && verb_after && start + clause.len() > at).then_some(n)
+    })
 }
 
 /// The story's people, found in a sentence in one pass: by full name or
@@ -649,6 +710,18 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
         if let Some(body) = body_before(&words, run.len(), rules) {
             return Some(body);
         }
+        let word_before_run = words.len().checked_sub(run.len() + 1).map(|i| words[i]);
+        // "…,” the President said.": whoever holds the role.
+        let is_role =
+            |w: &&str| rules.roles.iter().any(|r| r == w) || rules.role_aliases.contains_key(*w);
+        if word_before_run == Some("the")
+            && !run.is_empty()
+            && run.iter().all(is_role)
+            && is_office(&run.join(" "), rules)
+            && rules.actors.find(&run.join(" ")).next().is_none()
+        {
+            return Some(format!("the {}", run.join(" ")));
+        }
         // An apposition ("director general of X", "Labour MP for West Ham"):
         // the name is in the segment before it.
         // So is a role of an organisation ("Ofcom's Chief Executive"): a
@@ -657,7 +730,6 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
         // A name behind its role is no apposition: "Parliament's
         // rapporteur Christine Schneider"; a role is ("Nadine Dorries,
         // former Culture Secretary, said").
-        let word_before_run = words.len().checked_sub(run.len() + 1).map(|i| words[i]);
         let behind_role = run.len() >= 2
             && !run.last().is_some_and(is_role)
             && word_before_run
@@ -848,8 +920,12 @@ fn name_after(after: &str, rules: &Rules) -> Option<String> {
             // Lloyd"): the name is still to come.
             run.clear();
             skipped += 1;
-        } else if clean == "and" && !run.is_empty() && run.iter().all(is_role) {
-            // "Vice Chancellor and Finance Minister Lars Klingbeil"
+        } else if matches!(clean, "and" | "of" | "for")
+            && !run.is_empty()
+            && run.iter().all(is_role)
+        {
+            // "Vice Chancellor and Finance Minister Lars Klingbeil",
+            // "Minister of the Interior Mari Rantanen"
             run.clear();
         } else {
             break;
@@ -962,7 +1038,8 @@ fn story_names(story: &Story, rules: &Rules) -> Vec<String> {
                 let peer = parts.len() == 2 && rules.peer_titles.iter().any(|t| t == parts[0]);
                 // "Sir Keir Starmer", "Dr John Reid": a full name behind its
                 // title, which some stories never write without it.
-                if !peer && parts.len() >= 3 && is_title(rules, parts[0]) {
+                // "Datuk Seri Saifuddin Nasution Ismail": every title.
+                while !peer && parts.len() >= 3 && is_title(rules, parts[0]) {
                     parts.remove(0);
                 }
                 let name = parts.join(" ");
@@ -1125,25 +1202,45 @@ fn resolve(
         return last.clone();
     }
     let parts: Vec<&str> = raw.split(' ').collect();
-    if parts.len() >= 2 && rules.given_name_titles.iter().any(|t| t == parts[0]) {
-        let given = parts[1];
-        if parts.len() == 2
+    let given_title = |w: &&str| rules.given_name_titles.iter().any(|t| t == w);
+    let titles = parts.iter().take_while(|w| given_title(w)).count();
+    if titles > 0 && titles < parts.len() {
+        let given = parts[titles];
+        if parts.len() == titles + 1
             && let Some(full) = names.iter().find(|n| n.split(' ').next() == Some(given))
         {
             return Some(full.clone());
         }
-        return Some(parts[1..].join(" "));
+        return Some(parts[titles..].join(" "));
     }
     let rest: Vec<&str> = if rules.surname_titles.iter().any(|t| t == parts[0]) {
         parts[1..].to_vec()
     } else {
         parts
     };
+    let titled = rest.len() < raw.split(' ').count();
+    // The one name of the story that begins with these words: "Phumtham"
+    // (a given name, as Thai and Malay names are short-formed) or
+    // "Saifuddin Nasution" for Saifuddin Nasution Ismail.
+    let only_name_starting = || {
+        let mut longer = names.iter().filter(|n| {
+            let words: Vec<&str> = n.split(' ').collect();
+            words.len() > rest.len() && words[..rest.len()] == rest[..] && !is_office(n, rules)
+        });
+        longer.next().filter(|_| longer.next().is_none())
+    };
     if rest.len() == 1 {
         let surname = rest[0];
         if let Some(full) = names.iter().find(|n| n.rsplit(' ').next() == Some(surname)) {
             return Some(full.clone());
         }
+        if !titled && let Some(full) = only_name_starting() {
+            return Some(full.clone());
+        }
+    } else if !rest.is_empty()
+        && let Some(full) = only_name_starting()
+    {
+        return Some(full.clone());
     }
     Some(rest.join(" ")).filter(|s| !s.is_empty())
 }
@@ -1431,6 +1528,69 @@ mod tests {
         let long = "Holm (who has led the committee since the last election in 2019) said";
         assert_eq!(without_asides(long), long);
         assert_eq!(without_asides("Holm (Renew said"), "Holm (Renew said");
+    }
+
+    #[test]
+    fn speakers_behind_offices_colons_and_given_names() {
+        let one = |body: &str| {
+            let q = quotes(body);
+            assert_eq!(q.len(), 1, "{body}: {q:?}");
+            q[0].0.clone()
+        };
+        // A quote that opens with a short question and runs on.
+        assert_eq!(
+            one(
+                "Dan Tehan announced in Parliament that the bill had passed.\n\
+                 “Will it be perfect? No. But it will make a huge difference,” he said."
+            ),
+            "Dan Tehan"
+        );
+        // The office after "the": whoever holds it.
+        assert_eq!(
+            one("President William Ruto will not sign the Finance Bill.\n\
+                 “I direct that spending in the Presidency be cut,” the President said."),
+            "William Ruto"
+        );
+        // A long office before the name.
+        assert_eq!(
+            one(
+                "“The Pact will make the asylum process faster and fairer,” says Minister of \
+                 the Interior Mari Rantanen."
+            ),
+            "Mari Rantanen"
+        );
+        // Speech after a colon is the subject's.
+        assert_eq!(
+            one(
+                "Secretary of State Marco Rubio issued a statement expressing alarm: “We \
+                 condemn this forced return in the strongest possible terms.”"
+            ),
+            "Marco Rubio"
+        );
+        // The person named after an office, between commas, is the subject.
+        assert_eq!(
+            one(
+                "Special Adviser to the President on Senate matters, Senator Basheer Lado, made \
+                 this assertion shortly after President Bola Tinubu signed the bill.\n\
+                 He said: “The signing of the bill into law is a promise kept.”"
+            ),
+            "Basheer Lado"
+        );
+        // A given name alone, and a name with its Malay honorifics.
+        assert_eq!(
+            one(
+                "Defence Minister Phumtham Wechayachai defended the deportation.\n\
+                 “We had no choice and acted within the law,” Phumtham stated."
+            ),
+            "Phumtham Wechayachai"
+        );
+        assert_eq!(
+            one(
+                "Home Minister Datuk Seri Saifuddin Nasution Ismail said the freeze goes on.\n\
+                 “The government will study and reconsider the ruling,” Saifuddin Nasution said."
+            ),
+            "Saifuddin Nasution Ismail"
+        );
     }
 
     #[test]
