@@ -1071,7 +1071,8 @@ fn add_bill_contents(story: &Story, rules: &Rules, drafts: &mut [Draft], read: &
 /// Which sentences are items of a list of plans: the bulleted items after
 /// a sentence like "Other plans include:", and every item of a run of two
 /// or more bulleted items of which one states an action (the introducing
-/// sentence is often lost with the page layout).
+/// sentence is often lost with the page layout); after such a sentence,
+/// the unbulleted items that open with a verb in -ing.
 fn plan_lists(sents: &[Sent], rules: &Rules) -> Vec<bool> {
     let is_item: Vec<bool> = sents
         .iter()
@@ -1096,6 +1097,33 @@ fn plan_lists(sents: &[Sent], rules: &Rules) -> Vec<bool> {
             listed[start..end].fill(true);
         }
         start = end;
+    }
+    for (intro, s) in sents.iter().enumerate() {
+        let next = intro + 1;
+        if next >= sents.len()
+            || is_item[next]
+            || !s.text.trim_end().ends_with(':')
+            || !rules.actions.list_intro.is_match(s.text)
+        {
+            continue;
+        }
+        let unmarked = |i: usize| {
+            rules.actions.unmarked_item.is_match(sents[i].text)
+                && !sents[i].text.trim_end().ends_with(':')
+        };
+        // The run ends at its last item: two sentences in a row that open
+        // no item end it.
+        let mut last = None;
+        let mut i = next;
+        while i < sents.len() && (unmarked(i) || (i + 1 < sents.len() && unmarked(i + 1))) {
+            if unmarked(i) {
+                last = Some(i);
+            }
+            i += 1;
+        }
+        if let Some(last) = last.filter(|_| unmarked(next)) {
+            listed[next..=last].fill(true);
+        }
     }
     listed
 }
@@ -2394,6 +2422,26 @@ mod tests {
             let m = measures(&[body]);
             assert_eq!(m.len(), count, "{body}: {m:#?}");
         }
+    }
+
+    #[test]
+    fn unbulleted_items_after_a_list_opening_are_provisions_of_the_law() {
+        let m = measures(&["The Border Security Act received Royal Assent today.\n\n\
+             Key measures in the Act include:\n\n\
+             Enabling the police to access mobile phone data from migrants.\n\n\
+             Phones can be seized during searches without an arrest.\n\n\
+             Creating criminal offences of supplying small boat parts.\n\n\
+             The Government says that the Act's measures aim to accelerate investigations \
+             and reduce the capabilities of smuggling gangs."]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        let provisions: Vec<&str> = m[0].provisions.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(provisions.len(), 3, "{provisions:?}");
+        assert!(
+            provisions[1].starts_with("Phones can be seized"),
+            "{provisions:?}"
+        );
+        // Without the opening, a sentence in -ing is narrative.
+        assert_no_measures(&["Reading the report, ministers found the phone data useful."]);
     }
 
     #[test]

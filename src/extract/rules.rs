@@ -208,6 +208,10 @@ pub struct Actions {
     /// and an item of such a list.
     pub list_intro: Pattern,
     pub list_item: Pattern,
+    /// An item of a list without a bullet, after an introducing sentence:
+    /// "Creating criminal offences …", "Placing the Command on a statutory
+    /// footing".
+    pub unmarked_item: Pattern,
     /// Where a coordinated clause opens a new action.
     pub clause_start: Pattern,
     /// A clause that only describes the action before it ("…, monitored
@@ -452,6 +456,7 @@ struct ActionsSection {
     strong: Vec<String>,
     list_intro: String,
     list_item: String,
+    unmarked_item: String,
     clause_start: String,
     participle: String,
     shared_subject: String,
@@ -856,6 +861,7 @@ impl Rules {
             item: compile(measures, &m.actions.item)?,
             clause_start: compile(measures, &m.actions.clause_start.replace("VERBS", &verbs))?,
             list_item: compile(measures, &m.actions.list_item)?,
+            unmarked_item: compile(measures, &m.actions.unmarked_item)?,
             participle: compile(measures, &m.actions.participle)?,
             shared_subject: compile(measures, &m.actions.shared_subject)?,
             objects: word_set(measures, &m.actions.objects)?,
@@ -1035,6 +1041,7 @@ impl Rules {
                 &a.novelty,
                 &a.list_intro,
                 &a.list_item,
+                &a.unmarked_item,
                 &a.clause_start,
                 &a.participle,
                 &a.shared_subject,
