@@ -2425,6 +2425,26 @@ mod tests {
     }
 
     #[test]
+    fn budgets_delivered_entitlements_and_directives_in_the_subjunctive() {
+        assert_measures(&[
+            "Finance Minister Nicola Willis delivered Budget 2025 today with a clear message.",
+            "In a move to expand participation, 16 and 17-year-olds will become eligible for \
+             government contributions.",
+            "At the same time, President Ruto directed that further austerity measures be taken \
+             to reduce expenditure.",
+        ]);
+        // Where a directive starts and how far it goes opens no action.
+        let m = measures(&[
+            "President Ruto directed that further austerity measures be taken to reduce \
+             expenditure, starting with the Executive Office of the President and extending to \
+             the entire Executive.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        // A film directed, a gift presented: no budget, no measure.
+        assert_no_measures(&["The director presented a bouquet to the winner of the race."]);
+    }
+
+    #[test]
     fn unbulleted_items_after_a_list_opening_are_provisions_of_the_law() {
         let m = measures(&["The Border Security Act received Royal Assent today.\n\n\
              Key measures in the Act include:\n\n\
