@@ -377,7 +377,15 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         };
         // A number with nothing around it to say what it counts is mostly
         // the sum before it converted ("5,000 euros ($5,607)"): no figure.
-        let what = if first.is_empty() { second } else { first };
+        // In brackets after words, it is what they say: "downloading
+        // smuggling information (up to 5 years)", "High earners (over
+        // $180,000)".
+        let mut what = if first.is_empty() { second } else { first };
+        if what.is_empty()
+            && let Some(outer) = bracketed_after_words(before)
+        {
+            what = left_context(outer, 7);
+        }
         if what.is_empty() {
             continue;
         }
@@ -388,6 +396,21 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         out.push((key, value, what));
     }
     out
+}
+
+/// The text before the bracket that `before` ends in (after a modifier
+/// such as "up to"), when words, not a figure, come before the bracket.
+fn bracketed_after_words(before: &str) -> Option<&str> {
+    let open = before.rfind('(')?;
+    let inside = &before[open + 1..];
+    if inside.contains(')') || inside.split_whitespace().count() > 3 {
+        return None;
+    }
+    let outer = before[..open].trim_end();
+    let last = outer.split_whitespace().next_back()?;
+    last.chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+        .then_some(outer)
 }
 
 fn right_context(after: &str, max: usize) -> String {
@@ -589,7 +612,17 @@ mod tests {
                 &["five-year"],
             ),
             ("Support for the party fell to nine per cent.", &[]),
-            ("It costs 5,000 euros ($5,607) a head.", &["5,000 euros"]),
+            // A conversion in brackets is a figure too (annotators list
+            // both); a bare number after a figure is not.
+            (
+                "It costs 5,000 euros ($5,607) a head.",
+                &["5,000 euros", "$5,607"],
+            ),
+            (
+                "Downloading smuggling information (up to 5 years) and high earners (over \
+                 $180,000) are covered.",
+                &["up to 5 years", "over $180,000"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(values(text), *want, "{text}");
