@@ -2759,6 +2759,14 @@ mod tests {
         );
         unresolved("The ban applies immediately.", "immediately");
         unresolved(
+            "The freeze on applications will continue until a date to be announced later.",
+            "until a date to be announced later",
+        );
+        unresolved(
+            "The border stays shut until further notice.",
+            "until further notice",
+        );
+        unresolved(
             "Rents will be capped before the end of parliament.",
             "before the end of parliament",
         );
