@@ -712,11 +712,11 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
         }
         let word_before_run = words.len().checked_sub(run.len() + 1).map(|i| words[i]);
         // "…,” the President said.": whoever holds the role.
-        let is_role =
+        let office_word =
             |w: &&str| rules.roles.iter().any(|r| r == w) || rules.role_aliases.contains_key(*w);
         if word_before_run == Some("the")
             && !run.is_empty()
-            && run.iter().all(is_role)
+            && run.iter().all(office_word)
             && is_office(&run.join(" "), rules)
             && rules.actors.find(&run.join(" ")).next().is_none()
         {
