@@ -1864,6 +1864,13 @@ mod tests {
         }
     }
 
+    /// The names of every provision of `m`, measure by measure.
+    fn provision_names(m: &[Measure]) -> Vec<&str> {
+        m.iter()
+            .flat_map(|m| m.provisions.iter().map(|p| p.name.as_str()))
+            .collect()
+    }
+
     /// Each text alone states none.
     fn assert_no_measures(texts: &[&str]) {
         for text in texts {
@@ -2450,12 +2457,8 @@ mod tests {
             "The government sent the draft law on the Pact on Migration and Asylum for comment.\n\
              Under the Pact, common lists can be compiled of safe countries of origin.",
         ]);
-        let provisions: Vec<&str> = m
-            .iter()
-            .flat_map(|m| m.provisions.iter().map(|p| p.name.as_str()))
-            .collect();
         assert!(
-            provisions
+            provision_names(&m)
                 .iter()
                 .any(|p| p.contains("common lists can be compiled")),
             "{m:#?}"
@@ -2474,7 +2477,7 @@ mod tests {
              The Government says that the Act's measures aim to accelerate investigations \
              and reduce the capabilities of smuggling gangs."]);
         assert_eq!(m.len(), 1, "{m:#?}");
-        let provisions: Vec<&str> = m[0].provisions.iter().map(|p| p.name.as_str()).collect();
+        let provisions = provision_names(&m);
         assert_eq!(provisions.len(), 3, "{provisions:?}");
         assert!(
             provisions
