@@ -2843,10 +2843,12 @@ mod tests {
             "Successive left- and right-wing governments have tightened the asylum rules.",
             "The government has introduced ever stricter rules since coming to power.",
             "All the opposition parties voted against the bill on Thursday.",
+            "The government projects the policy will increase GDP by 1% over two decades.",
         ]);
         // Near misses that stay measures.
         assert_measures(&[
             "The government will set up a new fund to steady energy markets.",
+            "New projects will receive £5m from the transport fund.",
             "Parliament voted to extend the ban on night flights until 2027.",
         ]);
     }
