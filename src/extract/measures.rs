@@ -1100,11 +1100,8 @@ fn plan_lists(sents: &[Sent], rules: &Rules) -> Vec<bool> {
     }
     for (intro, s) in sents.iter().enumerate() {
         let next = intro + 1;
-        if next >= sents.len()
-            || is_item[next]
-            || !s.text.trim_end().ends_with(':')
-            || !rules.actions.list_intro.is_match(s.text)
-        {
+        // `list_intro` ends in a colon.
+        if next >= sents.len() || is_item[next] || !rules.actions.list_intro.is_match(s.text) {
             continue;
         }
         let unmarked = |i: usize| {

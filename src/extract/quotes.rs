@@ -301,6 +301,12 @@ fn first_person(
     }
 }
 
+/// A word of a role or office ("Minister", "PM", "President"), or an
+/// alias of one.
+fn is_role_word(rules: &Rules, word: &str) -> bool {
+    rules.roles.iter().any(|r| r == word) || rules.role_aliases.contains_key(word)
+}
+
 /// "Special Adviser", "Cabinet Secretary": a run of capitals read as a
 /// name that is an office, its last word both a role and a role word (so
 /// "Jeremy Hunt" and "Damian Green" stay names).
@@ -712,15 +718,14 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
         }
         let word_before_run = words.len().checked_sub(run.len() + 1).map(|i| words[i]);
         // "…,” the President said.": whoever holds the role.
-        let office_word =
-            |w: &&str| rules.roles.iter().any(|r| r == w) || rules.role_aliases.contains_key(*w);
+        let joined = run.join(" ");
         if word_before_run == Some("the")
             && !run.is_empty()
-            && run.iter().all(office_word)
-            && is_office(&run.join(" "), rules)
-            && rules.actors.find(&run.join(" ")).next().is_none()
+            && run.iter().all(|w| is_role_word(rules, w))
+            && is_office(&joined, rules)
+            && rules.actors.find(&joined).next().is_none()
         {
-            return Some(format!("the {}", run.join(" ")));
+            return Some(format!("the {joined}"));
         }
         // An apposition ("director general of X", "Labour MP for West Ham"):
         // the name is in the segment before it.
@@ -834,8 +839,7 @@ fn speaker_from_run(run: &[&str], rules: &Rules) -> Option<String> {
         .unwrap_or(0);
     let definite = from > 0 && run[from - 1] == "The";
     let run = &run[from.min(run.len())..];
-    let is_role =
-        |w: &&str| rules.roles.iter().any(|r| r == w) || rules.role_aliases.contains_key(*w);
+    let is_role = |w: &&str| is_role_word(rules, w);
     // "The PM will say": whoever holds the role (see `role_holder`).
     if definite && !run.is_empty() && run.iter().all(is_role) {
         return Some(format!("the {}", run.join(" ")));
