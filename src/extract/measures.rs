@@ -630,83 +630,115 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
             let Some(kind) = provision_kind(&as_read(s), rules) else {
                 continue;
             };
-            let name = provision_name(s.text, rules);
-            if name.is_empty() {
-                continue;
+            // "new offences, including supplying boat parts (up to 14
+            // years), downloading smuggling information (up to 5 years) and
+            // …": one provision an act. Other provisions stay whole: their
+            // commas part the things one act covers ("arranging locations,
+            // dates and times for journeys - will also face prosecution").
+            let clauses = if rules.actions.gerund_list.is_match(s.text) {
+                split_actions(s.text, rules)
+            } else {
+                vec![s.text.to_string()]
+            };
+            let several = clauses.len() > 1;
+            for clause in clauses {
+                let kind = match several {
+                    true => provision_kind(&clause, rules).unwrap_or_else(|| kind.clone()),
+                    false => kind.clone(),
+                };
+                attach_provision(rules, drafts, (doc, s), &clause, kind);
             }
-            let parents = rules.provision_parents(&kind);
-            let parent = drafts
+        }
+    }
+}
+
+/// Files `clause` of sentence `s` (of article `doc`) as a provision of
+/// the nearest measure that may hold it, or as a measure of its own when
+/// the text says it is new or planned.
+fn attach_provision(
+    rules: &Rules,
+    drafts: &mut Vec<Draft>,
+    (doc, s): (usize, &Sent),
+    clause: &str,
+    kind: String,
+) {
+    let name = provision_name(clause, rules);
+    if name.is_empty() {
+        return;
+    }
+    let at = s.text.find(clause).unwrap_or(0);
+    let parents = rules.provision_parents(&kind);
+    let parent = drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| parents.contains(&d.ty))
+        .filter_map(|(i, d)| {
+            d.mentions
                 .iter()
-                .enumerate()
-                .filter(|(_, d)| parents.contains(&d.ty))
-                .filter_map(|(i, d)| {
-                    d.mentions
-                        .iter()
-                        .filter(|&&(dd, _, _)| dd == doc)
-                        .map(|&(_, si, _)| si.abs_diff(s.index))
-                        .filter(|&dist| dist <= rules.provision_window)
-                        .min()
-                        .map(|dist| (dist, i))
-                })
-                .min();
-            let name_terms = term_set(&name);
-            match parent {
-                Some((_, i)) => {
-                    let d = &mut drafts[i];
-                    match d.provisions.iter_mut().find(|p| {
-                        p.kind == kind
-                            && same_provision(&p.terms, &name_terms)
-                            && !numbers_differ(&p.statement, s.text)
-                    }) {
-                        Some(p) => {
-                            if !p.evidence.contains(&(doc, s.index)) {
-                                p.evidence.push((doc, s.index));
-                            }
-                        }
-                        None => d.provisions.push(ProvisionDraft {
-                            kind,
-                            name,
-                            terms: name_terms,
-                            evidence: vec![(doc, s.index)],
-                            at: 0,
-                            statement: s.text.to_string(),
-                        }),
+                .filter(|&&(dd, _, _)| dd == doc)
+                .map(|&(_, si, _)| si.abs_diff(s.index))
+                .filter(|&dist| dist <= rules.provision_window)
+                .min()
+                .map(|dist| (dist, i))
+        })
+        .min();
+    let name_terms = term_set(&name);
+    match parent {
+        Some((_, i)) => {
+            let d = &mut drafts[i];
+            match d.provisions.iter_mut().find(|p| {
+                p.kind == kind
+                    && same_provision(&p.terms, &name_terms)
+                    && !numbers_differ(&p.statement, clause)
+            }) {
+                Some(p) => {
+                    if !p.evidence.contains(&(doc, s.index)) {
+                        p.evidence.push((doc, s.index));
                     }
                 }
-                // What a law obliges or allows is nothing without the law.
-                None if rules.needs_parent.contains(&kind) => {}
-                None => {
-                    // A stand-alone offence, power or funding line counts only
-                    // when the text says it is new or planned.
-                    let planned = rules.status.iter().any(|(st, re)| {
-                        (st == "announced" || st == "proposed") && re.is_match(s.text)
-                    });
-                    let new = s.text.to_lowercase().contains("new ");
-                    // "Mr Straw said the move would save £6m": more about a
-                    // measure met before, left to `add_actions` to file.
-                    if !(planned || new) || back_reference(s.text, rules).is_some() {
-                        continue;
-                    }
-                    if let Some(d) = drafts.iter_mut().find(|d| {
-                        d.kind_override.as_deref() == Some(kind.as_str())
-                            && same_provision(&term_set(&d.name), &name_terms)
-                            && !numbers_differ(&d.statement, s.text)
-                    }) {
-                        d.mentions.push((doc, s.index, 0));
-                        continue;
-                    }
-                    drafts.push(Draft {
-                        ty: usize::MAX,
-                        name: capitalize_first(&name),
-                        named: false,
-                        mentions: vec![(doc, s.index, 0)],
-                        provisions: Vec::new(),
-                        kind_override: Some(kind),
-                        statement: s.text.to_string(),
-                        ..Draft::default()
-                    });
-                }
+                None => d.provisions.push(ProvisionDraft {
+                    kind,
+                    name,
+                    terms: name_terms,
+                    evidence: vec![(doc, s.index)],
+                    at,
+                    statement: clause.to_string(),
+                }),
             }
+        }
+        // What a law obliges or allows is nothing without the law.
+        None if rules.needs_parent.contains(&kind) => {}
+        None => {
+            // A stand-alone offence, power or funding line counts only
+            // when the text says it is new or planned.
+            let planned = rules
+                .status
+                .iter()
+                .any(|(st, re)| (st == "announced" || st == "proposed") && re.is_match(s.text));
+            let new = s.text.to_lowercase().contains("new ");
+            // "Mr Straw said the move would save £6m": more about a
+            // measure met before, left to `add_actions` to file.
+            if !(planned || new) || back_reference(s.text, rules).is_some() {
+                return;
+            }
+            if let Some(d) = drafts.iter_mut().find(|d| {
+                d.kind_override.as_deref() == Some(kind.as_str())
+                    && same_provision(&term_set(&d.name), &name_terms)
+                    && !numbers_differ(&d.statement, clause)
+            }) {
+                d.mentions.push((doc, s.index, at));
+                return;
+            }
+            drafts.push(Draft {
+                ty: usize::MAX,
+                name: capitalize_first(&name),
+                named: false,
+                mentions: vec![(doc, s.index, at)],
+                provisions: Vec::new(),
+                kind_override: Some(kind),
+                statement: clause.to_string(),
+                ..Draft::default()
+            });
         }
     }
 }
@@ -1393,6 +1425,8 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
     // Whether the current part opened as an action of its own.
     let mut opened = false;
     let mut rest = body;
+    // Where the acts listed after "including" begin, if the sentence has them.
+    let gerunds_from = rules.actions.gerund_list.find(body).map(|m| m.end());
     while let Some((i, sep)) = rules
         .actions
         .separators
@@ -1406,6 +1440,7 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
         })
         .min_by_key(|(i, sep)| (*i, std::cmp::Reverse(sep.len())))
     {
+        let tail_at = body.len() - rest.len() + i + sep.len();
         let (head, tail) = (&rest[..i], &rest[i + sep.len()..]);
         // "numbers for university, higher education and vocational training
         // will be limited": the items share one verb; read on past them.
@@ -1439,10 +1474,19 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
         };
         // "The plans include a dedicated team for each area and a 10 point
         // charter": each item of what a plan includes is a measure.
+        // The acts listed after "offences, including": the head names
+        // their kind, so it need not state an act itself.
+        let listed = gerunds_from.is_some_and(|from| tail_at >= from)
+            && rules.actions.gerund_item.is_match(tail.trim_start())
+            && !tail
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| rules.actions.not_gerunds.contains(w));
         let starts_action = (rules.actions.clause_start.is_match(opening)
             && !rules.actions.participle.is_match(opening))
             || ((sep.contains("as well as") || rules.actions.inclusion.is_match(body))
-                && rules.actions.item.is_match(tail.trim_start()));
+                && rules.actions.item.is_match(tail.trim_start()))
+            || listed;
         let head_acts = |h: &str| {
             rules
                 .actions
@@ -1451,7 +1495,7 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
                 .chain(&rules.actions.predicates)
                 .any(|re| re.is_match(h))
         };
-        if starts_action && (opened || head_acts(&current)) {
+        if starts_action && (opened || listed || head_acts(&current)) {
             parts.push(current);
             parts.push(String::new());
             opened = true;
@@ -2484,6 +2528,28 @@ mod tests {
         );
         // Without the opening, a sentence in -ing is narrative.
         assert_no_measures(&["Reading the report, ministers found the phone data useful."]);
+    }
+
+    #[test]
+    fn acts_listed_after_offences_including_are_one_provision_each() {
+        let m = measures(&[
+            "The Border Security Bill was introduced in Parliament on Monday.\n\n\
+             The Bill creates new offences, including supplying small boat parts (up to 14 years), \
+             downloading smuggling guides (up to 5 years), and modifying vehicles to hide \
+             migrants (up to 5 years), according to the Home Office.",
+        ]);
+        let provisions = provision_names(&m);
+        assert_eq!(provisions.len(), 3, "{provisions:?}");
+        assert!(
+            provisions
+                .iter()
+                .any(|p| p.starts_with("downloading smuggling guides")),
+            "{provisions:?}"
+        );
+        assert!(
+            !provisions.iter().any(|p| p.starts_with("according")),
+            "{provisions:?}"
+        );
     }
 
     #[test]

@@ -233,6 +233,13 @@ pub struct Actions {
     /// A sentence listing what a plan includes, and the start of one item.
     pub inclusion: Pattern,
     pub item: Pattern,
+    /// A list of acts after "including" ("new offences, including
+    /// supplying boat parts, downloading smuggling guides and …"), and an
+    /// item of it after that point.
+    pub gerund_list: Pattern,
+    pub gerund_item: Pattern,
+    /// Words in -ing that open no listed act ("…, according to officials").
+    pub not_gerunds: HashSet<String>,
 }
 
 /// The verb stems of `[actions] verbs` as one alternation, longest first,
@@ -466,6 +473,10 @@ struct ActionsSection {
     relative: String,
     inclusion: String,
     item: String,
+    gerund_list: String,
+    gerund_item: String,
+    #[serde(default)]
+    not_gerunds: Vec<String>,
     ignore: Vec<String>,
     objects: Vec<String>,
     novelty: String,
@@ -859,6 +870,14 @@ impl Rules {
             relative: compile(measures, &m.actions.relative)?,
             inclusion: compile(measures, &m.actions.inclusion)?,
             item: compile(measures, &m.actions.item)?,
+            gerund_list: compile(measures, &m.actions.gerund_list)?,
+            gerund_item: compile(measures, &m.actions.gerund_item)?,
+            not_gerunds: m
+                .actions
+                .not_gerunds
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             clause_start: compile(measures, &m.actions.clause_start.replace("VERBS", &verbs))?,
             list_item: compile(measures, &m.actions.list_item)?,
             unmarked_item: compile(measures, &m.actions.unmarked_item)?,
@@ -1051,6 +1070,8 @@ impl Rules {
                 &a.relative,
                 &a.inclusion,
                 &a.item,
+                &a.gerund_list,
+                &a.gerund_item,
                 &a.judging,
                 &a.announcing,
                 &a.voices,
