@@ -295,6 +295,11 @@ impl Segmenter {
         let Some(before) = word_before(line, s, t) else {
             return true; // a long word is no abbreviation
         };
+        // "MOSCOW, March 21. /TASS/. The Duma …": a wire credit in slashes
+        // ends a dateline, which belongs to the story's first sentence.
+        if before.ends_with('/') && line[..t - before.len()].ends_with('/') {
+            return false;
+        }
         // "1. The first point": an enumerator opening the line or sentence.
         if before.len() <= 2
             && before.bytes().all(|b| b.is_ascii_digit())
@@ -577,6 +582,19 @@ mod tests {
                 "It applies now."
             ]
         );
+    }
+
+    #[test]
+    fn a_dateline_credited_in_slashes_opens_the_first_sentence() {
+        assert_eq!(
+            texts("MOSCOW, March 21. /TASS/. The Duma passed the bill. It was late."),
+            [
+                "MOSCOW, March 21. /TASS/. The Duma passed the bill.",
+                "It was late."
+            ]
+        );
+        // A slash inside a word is no credit.
+        assert_eq!(texts("Tick and/or. Then go."), ["Tick and/or.", "Then go."]);
     }
 
     #[test]

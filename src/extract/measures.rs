@@ -2873,6 +2873,18 @@ mod tests {
              create a new agency for coastal defence.",
         ]);
         assert!(!m[0].name.contains("Washington"), "{m:#?}");
+        // A credit in slashes ends the dateline, whose date is the act's
+        // when nothing else dates it.
+        let m = measures(&[
+            "BERLIN, March 21. /TASS/. The Bundesrat has approved amendments to the \
+             Constitution that ease the debt brake.",
+        ]);
+        assert!(m[0].name.starts_with("Bundesrat has approved"), "{m:#?}");
+        assert_eq!(m[0].when.as_ref().expect("a date").text, "March 21");
+        let m = measures(&[
+            "BERLIN, March 21. /TASS/. The cabinet will introduce a bill in May to cap rents.",
+        ]);
+        assert_eq!(m[0].when.as_ref().expect("a date").text, "in May");
         // A credit line in brackets after the place dates the report.
         let m = measures(&[
             "Vienna, (APA - Austria Presse Agentur - 4th Feb, 2025) The cabinet is expected \
