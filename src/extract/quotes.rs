@@ -84,10 +84,18 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                 // "the PM", "the statement": who that is in this story.
                 Some(r) if r.starts_with("the ") => {
                     let what = &r["the ".len()..];
-                    if what.starts_with(char::is_lowercase) {
-                        source_named(what, &sents[..n])
+                    if !what.starts_with(char::is_lowercase) {
+                        role_holder(&role_name(what, rules), &roles, &recent, rules)
+                    } else if what
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| is_role_word(rules, &title_case(w)))
+                    {
+                        // "the minister stressed": a person the story named
+                        // in that role, else nobody (not just anyone).
+                        named_role_holder(&role_name(what, rules), &roles, &recent, rules)
                     } else {
-                        role_holder(&role_name(what, rules), &roles, &recent)
+                        source_named(what, &sents[..n])
                     }
                 }
                 raw => resolve(&raw, &names, &context, rules)
@@ -305,6 +313,15 @@ fn first_person(
 /// alias of one.
 fn is_role_word(rules: &Rules, word: &str) -> bool {
     rules.roles.iter().any(|r| r == word) || rules.role_aliases.contains_key(word)
+}
+
+/// "minister" → "Minister": a role as the roles list writes it.
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// "Special Adviser", "Cabinet Secretary": a run of capitals read as a
@@ -688,6 +705,30 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
         let Some(&last) = words.last() else { continue };
         if k + 1 == segments.len() && rules.pronouns.iter().any(|p| p == last) {
             return Some(last.to_string());
+        }
+        // "…,” the minister stressed", "the Chilean president said": whoever
+        // holds the role (a word between them qualifies it). After a name it
+        // is the name's apposition: "Tony Hunter, the organisation's
+        // president, said".
+        let after_name = k > 0
+            && segments[k - 1]
+                .split_whitespace()
+                .last()
+                .is_some_and(entities::is_capitalized);
+        let role_len = words
+            .iter()
+            .rev()
+            .take_while(|w| {
+                w.starts_with(char::is_lowercase) && is_role_word(rules, &title_case(w))
+            })
+            .count();
+        let before_role = &words[..words.len() - role_len];
+        if k + 1 == segments.len()
+            && !after_name
+            && role_len > 0
+            && before_role[before_role.len().saturating_sub(2)..].contains(&"the")
+        {
+            return Some(format!("the {}", words[words.len() - role_len..].join(" ")));
         }
         let mut run: Vec<&str> = Vec::new();
         for (i, w) in words.iter().enumerate().rev() {
@@ -1162,8 +1203,34 @@ fn role_name(role: &str, rules: &Rules) -> String {
 /// Who "the PM" is: the latest person named who holds the role, else
 /// anyone in the story who does, else the latest person named whose role
 /// the story does not give (a Prime Minister is often named bare).
-fn role_holder(role: &str, roles: &[(String, String)], recent: &[String]) -> Option<String> {
-    let holds = |n: &String| roles.iter().any(|(p, r)| p == n && r.ends_with(role));
+fn role_holder(
+    role: &str,
+    roles: &[(String, String)],
+    recent: &[String],
+    rules: &Rules,
+) -> Option<String> {
+    named_role_holder(role, roles, recent, rules).or_else(|| {
+        recent
+            .iter()
+            .rev()
+            .find(|n| !roles.iter().any(|(p, _)| p == *n))
+            .cloned()
+    })
+}
+
+/// The latest person named who holds `role`, else anyone in the story who
+/// does.
+fn named_role_holder(
+    role: &str,
+    roles: &[(String, String)],
+    recent: &[String],
+    rules: &Rules,
+) -> Option<String> {
+    let holds = |n: &String| {
+        roles
+            .iter()
+            .any(|(p, r)| p == n && is_role_of(r, role, rules))
+    };
     recent
         .iter()
         .rev()
@@ -1171,16 +1238,24 @@ fn role_holder(role: &str, roles: &[(String, String)], recent: &[String]) -> Opt
         .or_else(|| {
             roles
                 .iter()
-                .find(|(_, r)| r.ends_with(role))
+                .find(|(_, r)| is_role_of(r, role, rules))
                 .map(|(p, _)| p)
         })
-        .or_else(|| {
-            recent
-                .iter()
-                .rev()
-                .find(|n| !roles.iter().any(|(p, _)| p == *n))
-        })
         .cloned()
+}
+
+/// Whether a person's `full` role ("chilean president") is `role`
+/// ("president"), not another office ("deputy prime minister" is no
+/// "prime minister").
+fn is_role_of(full: &str, role: &str, rules: &Rules) -> bool {
+    full.strip_suffix(role).is_some_and(|before| {
+        before.is_empty()
+            || before.strip_suffix(' ').is_some_and(|b| {
+                !b.rsplit(' ')
+                    .next()
+                    .is_some_and(|q| rules.role_qualifiers.iter().any(|x| x == q))
+            })
+    })
 }
 
 /// An honorific: "Sir", "Ms".
@@ -1657,6 +1732,38 @@ mod tests {
         assert_eq!(q[0].0, "Anna Lindqvist");
     }
 
+    #[test]
+    fn a_role_in_lower_case_after_speech_is_the_person_named_in_it() {
+        let q = quotes(
+            "Finance Minister Nirmala Sitharaman presented the budget.\n\
+             “The new structure will substantially reduce the taxes of the middle class,” the minister stressed.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Nirmala Sitharaman");
+        let q = quotes(
+            "The law must be promulgated by Chilean President Gabriel Boric.\n\
+             “The funds exerted a lot of pressure to prevent this reform,” the Chilean president said.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Gabriel Boric");
+        // Nobody named in the role: no speaker, not just anyone.
+        let q = quotes(
+            "Anna Lindqvist met the union.\n\
+             “We will not accept any cut to the pay of our members,” the spokesman said.",
+        );
+        assert!(q.iter().all(|(s, _)| s != "Anna Lindqvist"), "{q:?}");
+        // A deputy is another office.
+        let q = quotes(
+            "Deputy Prime Minister John Prescott hosted the dinner with Tony Blair.\n\
+             At the dinner the prime minister said: “Help me to get through the year and I will then stand down.”",
+        );
+        assert!(q.iter().all(|(s, _)| s != "John Prescott"), "{q:?}");
+        // After a name, the role is its apposition.
+        let q = quotes(
+            "Tony Hunter, the organisation's president, said: “There are many devils and lots of details here.”",
+        );
+        assert_eq!(q[0].0, "Tony Hunter", "{q:?}");
+    }
     #[test]
     fn a_source_after_according_to_speaks() {
         let q = quotes(

@@ -386,6 +386,8 @@ pub struct Rules {
     pub source_phrases: Vec<String>,
     /// Short forms of roles ("PM" → "Prime Minister").
     pub role_aliases: HashMap<String, String>,
+    /// Words that make a role another office ("deputy", "shadow").
+    pub role_qualifiers: Vec<String>,
     /// Words before "to" that make what follows a purpose, not speech.
     pub purpose_frames: Vec<String>,
     /// Words after which quoted words name a thing (`speech.toml`).
@@ -652,6 +654,8 @@ struct SpeechFile {
     quoted_as: Vec<String>,
     source_phrases: Vec<String>,
     role_aliases: HashMap<String, String>,
+    #[serde(default)]
+    role_qualifiers: Vec<String>,
     purpose_frames: Vec<String>,
     determiners: Vec<String>,
 }
@@ -1022,6 +1026,7 @@ impl Rules {
             quoted_as: s.quoted_as,
             source_phrases: s.source_phrases,
             role_aliases: s.role_aliases,
+            role_qualifiers: s.role_qualifiers,
             purpose_frames: s.purpose_frames,
             quote_determiners: s.determiners,
             sources: (actors.0.to_string(), countries.0.to_string()),
