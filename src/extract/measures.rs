@@ -1978,6 +1978,17 @@ mod tests {
     }
 
     #[test]
+    fn requirements_changed_and_support_enhanced_or_shared_out_are_measures() {
+        for sentence in [
+            "The residence requirement for citizenship has been cut from ten years to five.",
+            "Some 40,000 pensioners will each receive a £300 winter payment.",
+            "Housing support will be enhanced from July for low-income families.",
+        ] {
+            assert_eq!(measures(&[sentence]).len(), 1, "{sentence}");
+        }
+    }
+
+    #[test]
     fn the_law_refers_back_to_the_legislation_passed_not_the_sentence_before() {
         let m = measures(&[
             "The Senate on Tuesday passed new legislation on short lets.\n\
