@@ -1338,6 +1338,18 @@ mod tests {
     }
 
     #[test]
+    fn verbs_of_emphasis_attribute_speech_in_either_order() {
+        let q = quotes(
+            "Prime Minister Anna Berg opened the debate. The interior minister, Lars Holm, \
+             spoke next. “This sends a clear message to the smugglers,” Berg further \
+             underlined. “We will not back down,” observed Ms Berg. “It was a long night,” \
+             a tired Mr Holm confided.",
+        );
+        let speakers: Vec<&str> = q.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, ["Anna Berg", "Anna Berg", "Lars Holm"], "{q:?}");
+    }
+
+    #[test]
     fn a_copy_of_a_text_cites_its_quotes_in_every_copy() {
         let printed = "Yvette Cooper said: “We will go after the gangs wherever they operate.”";
         let other =
