@@ -1989,6 +1989,24 @@ mod tests {
     }
 
     #[test]
+    fn bills_through_a_chamber_laws_put_into_effect_and_meetings_convened_are_measures() {
+        for sentence in [
+            "It passed in the upper house on Tuesday night.",
+            "The regulation also calls for annual audits of every water company.",
+            "The reforms make it easier for tenants to challenge rent rises.",
+            "Ministers want to put the new rules into force by April.",
+            "The premier will convene an emergency cabinet meeting on Sunday.",
+        ] {
+            assert_eq!(measures(&[sentence]).len(), 1, "{sentence}");
+        }
+        assert_no_measures(&[
+            "The striker passed through the lower house of the stadium.",
+            "The new signing makes it easier for the coach to rotate.",
+            "She put her savings into effect in a new bakery.",
+        ]);
+    }
+
+    #[test]
     fn the_law_refers_back_to_the_legislation_passed_not_the_sentence_before() {
         let m = measures(&[
             "The Senate on Tuesday passed new legislation on short lets.\n\
