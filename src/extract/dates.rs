@@ -505,13 +505,19 @@ impl Rules {
 
     /// "the very end of" → [`Part::End`], "mid" → [`Part::Mid`].
     fn part(&self, words: Option<&str>) -> Part {
-        words
-            .and_then(|w| {
-                w.split(|c: char| c.is_whitespace() || c == '-')
-                    .map(normalize)
-                    .find(|w| !matches!(w.as_str(), "" | "the" | "very"))
-            })
-            .and_then(|w| self.parts.get(&w).copied())
+        let Some(words) = words else {
+            return Part::Whole;
+        };
+        let words: Vec<String> = words
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .map(normalize)
+            .filter(|w| !matches!(w.as_str(), "" | "the" | "very" | "of"))
+            .collect();
+        // "second half" as a whole, else its first word ("end", "mid").
+        self.parts
+            .get(&words.join(" "))
+            .or_else(|| words.first().and_then(|w| self.parts.get(w)))
+            .copied()
             .unwrap_or(Part::Whole)
     }
 
@@ -1464,6 +1470,20 @@ enum Part {
     Start,
     /// "by the end of March": its last day.
     End,
+    /// "the first half of next year", "the second half of 2025".
+    #[serde(rename = "first_half")]
+    FirstHalf,
+    #[serde(rename = "second_half")]
+    SecondHalf,
+    /// "the first quarter of 2026" … "the fourth quarter".
+    #[serde(rename = "first_quarter")]
+    FirstQuarter,
+    #[serde(rename = "second_quarter")]
+    SecondQuarter,
+    #[serde(rename = "third_quarter")]
+    ThirdQuarter,
+    #[serde(rename = "fourth_quarter")]
+    FourthQuarter,
 }
 
 impl Part {
@@ -1475,6 +1495,12 @@ impl Part {
             Part::Whole => return Some(span),
             Part::Start => return Some(Span::day(span.first)),
             Part::End => return Some(Span::day(span.last)),
+            Part::FirstHalf => return share(span, 0, 2),
+            Part::SecondHalf => return share(span, 1, 2),
+            Part::FirstQuarter => return share(span, 0, 4),
+            Part::SecondQuarter => return share(span, 1, 4),
+            Part::ThirdQuarter => return share(span, 2, 4),
+            Part::FourthQuarter => return share(span, 3, 4),
             Part::Early => 0,
             Part::Mid => 1,
             Part::Late => 2,
@@ -1505,6 +1531,36 @@ impl Part {
             last: span.first + Days::new(b.into()),
         })
     }
+}
+
+/// Share `which` (0-based) of `n` equal shares of a span: of its months
+/// when they divide evenly ("the second half of 2025" = July-December),
+/// else of its days.
+fn share(span: Span, which: u32, n: u32) -> Option<Span> {
+    let whole_months =
+        span.first.day() == 1 && span.last == month_end(span.last.year(), span.last.month())?;
+    let months = months_between(span.first, span.last) + 1;
+    if whole_months && months.is_multiple_of(n) {
+        let each = months / n;
+        let first = span.first.checked_add_months(Months::new(which * each))?;
+        let last = span
+            .first
+            .checked_add_months(Months::new((which + 1) * each))?
+            .pred_opt()?;
+        return Some(Span { first, last });
+    }
+    let days = (span.last - span.first).num_days() as u32 + 1;
+    let each = (days / n).max(1);
+    let first = (which * each).min(days - 1);
+    let last = if which + 1 == n {
+        days - 1
+    } else {
+        ((which + 1) * each).min(days) - 1
+    };
+    Some(Span {
+        first: span.first + Days::new(first.into()),
+        last: span.first + Days::new(last.max(first).into()),
+    })
 }
 
 /// The first and last index (0-based) of third `which` of `n` items: the
@@ -2459,6 +2515,30 @@ mod tests {
 
     #[test]
     fn dates_parts_of_months_and_years() {
+        span(
+            "It follows in the second half of this year.",
+            "in the second half of this year",
+            d(2025, 7, 1),
+            d(2025, 12, 31),
+        );
+        span(
+            "Talks resume in the first quarter of 2026.",
+            "in the first quarter of 2026",
+            d(2026, 1, 1),
+            d(2026, 3, 31),
+        );
+        span(
+            "It opens in the final quarter of next year.",
+            "in the final quarter of next year",
+            d(2026, 10, 1),
+            d(2026, 12, 31),
+        );
+        span(
+            "Prices peaked in the first half of March.",
+            "in the first half of March",
+            d(2025, 3, 1),
+            d(2025, 3, 15),
+        );
         day(
             "It must be repaid by the end of March.",
             "by the end of March",
