@@ -1201,6 +1201,22 @@ fn add_time_references(story: &Story, rules: &Rules, drafts: &mut [Draft]) {
                 if near && !timed {
                     d.mentions.push((doc, s.index, 0));
                 }
+                // "President Tinubu has signed four tax bills into law. The
+                // signing ceremony took place on Thursday": a provision too,
+                // told in the sentence right before.
+                for p in &mut d.provisions {
+                    let near = p
+                        .evidence
+                        .iter()
+                        .any(|&(dd, si)| dd == doc && si + 1 == s.index);
+                    let timed = p
+                        .evidence
+                        .iter()
+                        .any(|&(dd, si)| !story.sents[dd][si].times.is_empty());
+                    if near && !timed {
+                        p.evidence.push((doc, s.index));
+                    }
+                }
             }
         }
     }
@@ -2841,6 +2857,23 @@ mod tests {
         ]);
         let when = m[0].when.as_ref().expect("a date");
         assert_eq!(when.text, "on Thursday morning");
+    }
+
+    #[test]
+    fn the_ceremony_held_tells_when_the_sentence_before_happened() {
+        let m = measures(&[
+            "Governor Ann Lee has signed four water reform bills into law, hailing a new era. \
+             The signing ceremony took place on Thursday at the state house. \
+             The bills include the Water Industry Bill and the Rivers Bill. \
+             The new laws will create a single regulator for water companies.",
+        ]);
+        let signed = m
+            .iter()
+            .flat_map(|m| &m.provisions)
+            .find(|p| p.name.contains("has signed"))
+            .expect("the signing");
+        let when = signed.when.as_ref().map(|w| w.text.as_str());
+        assert_eq!(when, Some("on Thursday"), "{m:#?}");
     }
 
     #[test]
