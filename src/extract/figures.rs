@@ -54,6 +54,7 @@ struct FiguresFile {
     ambiguous_after_scale: Vec<String>,
     measure_units: Vec<String>,
     durations: Vec<String>,
+    open_ended: Vec<String>,
     word_compounds: Vec<String>,
     number_words: std::collections::BTreeMap<String, u32>,
     stop: Vec<String>,
@@ -84,7 +85,7 @@ static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
           |\b(?i:{words}))
         (?P<unit>(?:\s?(?:%|per\ cent|percent)|(?:m|bn|k|p)\b|\s?(?:million|billion|trillion)(?:\s(?:{scaled_money}))?\b|fold\b
           |\s(?:{money})\b|\s(?:{measures})s?\b))?
-        (?P<duration>\s(?:{durations})s?\b)?",
+        (?P<duration>(?:\s(?:{open_ended}))?\s(?:{durations})s?\b)?",
         modifiers = alt(&f.modifiers),
         currencies = alt(&f.currencies),
         words = alt(&f.number_words.keys().cloned().collect::<Vec<_>>()),
@@ -97,6 +98,7 @@ static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
             .collect::<Vec<_>>()),
         measures = alt(&f.measure_units),
         durations = alt(&f.durations),
+        open_ended = alt(&f.open_ended),
     );
     let compound = format!(r"^-(?:{}|{})s?\b", alt(&f.durations), alt(&f.measure_units));
     FigureRules {
@@ -321,9 +323,12 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         // "from 785 to 708", "from 20 euros to 35 euros": the figure is
         // where it went; "by 62 to 70 per cent", "by 229 to 206": the range or the
         // tally is read at its end. Not "£13 million to 12 food charities":
-        // a sum given to a count.
+        // a sum given to a count; nor "rose by 45 percent to 739 cases": a
+        // change as a share, then the level it reached.
         let rest = text[whole.end()..].trim_start();
+        let share_of_change = unit.is_some() && prev_word == "by";
         if let Some(next) = rest.strip_prefix("to ").map(str::trim_start)
+            && !share_of_change
             && (RULES
                 .currencies
                 .iter()
@@ -574,6 +579,19 @@ mod tests {
         assert_eq!(values("The bill passed by 34 votes to 19."), ["34"]);
         assert!(values("Arrivals rose in the 12 months to June.").is_empty());
         assert!(values("He spoke outside Number 10 on Friday.").is_empty());
+    }
+
+    #[test]
+    fn a_change_as_a_share_and_open_ended_lengths_are_figures() {
+        assert_eq!(
+            values("Applications rose by 12 percent to 5,400 claims."),
+            ["12 percent", "5,400"]
+        );
+        assert_eq!(values("Turnout rose by 5 to 40 per cent."), ["40 per cent"]);
+        assert_eq!(
+            values("Offenders face a sentence of two or more years."),
+            ["two or more years"]
+        );
     }
 
     #[test]
