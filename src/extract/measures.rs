@@ -2012,6 +2012,7 @@ mod tests {
             "The reforms make it easier for tenants to challenge rent rises.",
             "Ministers want to put the new rules into force by April.",
             "The premier will convene an emergency cabinet meeting on Sunday.",
+            "In a letter to MPs, the health secretary outlines plans for a dental levy.",
         ] {
             assert_eq!(measures(&[sentence]).len(), 1, "{sentence}");
         }
