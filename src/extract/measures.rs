@@ -2013,6 +2013,8 @@ mod tests {
             "Ministers want to put the new rules into force by April.",
             "The premier will convene an emergency cabinet meeting on Sunday.",
             "In a letter to MPs, the health secretary outlines plans for a dental levy.",
+            "The transport minister has today secured Cabinet approval for the new rail levy.",
+            "Students aged 16 to 18 will instead receive a £400 grant.",
         ] {
             assert_eq!(measures(&[sentence]).len(), 1, "{sentence}");
         }
@@ -2858,6 +2860,12 @@ mod tests {
         ]);
         let when = m[0].when.as_ref().expect("a date");
         assert_eq!(when.text, "on Thursday morning");
+    }
+
+    #[test]
+    fn a_participle_telling_where_something_came_from_opens_no_action() {
+        let m = measures(&["The law maintains the national pension fund, created in 1980."]);
+        assert_eq!(m.len(), 1, "{m:#?}");
     }
 
     #[test]
