@@ -25,6 +25,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use crate::text::capitalize_first;
+
 /// One sentence: a byte range of the body, and the paragraph it sits in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
@@ -199,7 +201,7 @@ impl Segmenter {
             .abbreviations
             .iter()
             .filter(|(a, _)| a.chars().count() > 1 && a.starts_with(char::is_lowercase))
-            .map(|(a, &c)| (capitalise(a), c))
+            .map(|(a, &c)| (capitalize_first(a), c))
             .collect();
         for (a, c) in variants {
             seg.abbreviations.entry(a).or_insert(c);
@@ -432,14 +434,6 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn is_terminator(c: char) -> bool {

@@ -101,6 +101,15 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str, &str, bool)) {
     }
 }
 
+/// "minister" → "Minister": the first letter in upper case, the rest as written.
+pub fn capitalize_first(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The 1-based line number of byte `offset` in `text`, for error messages.
 pub fn line_at(text: &str, offset: usize) -> usize {
     text.as_bytes()[..offset.min(text.len())]

@@ -12,7 +12,7 @@ use super::dates::{self, TimeExpr};
 use super::rules::Rules;
 use super::{Sent, Story, entities};
 use crate::digest::{Evidence, Measure, When};
-use crate::text::terms;
+use crate::text::{capitalize_first, terms};
 
 /// One mention of a measure in one sentence.
 #[derive(Debug, Clone)]
@@ -1893,14 +1893,6 @@ fn name_key(name: &str) -> HashSet<String> {
         .filter(|w| !w.is_empty() && !matches!(*w, "and" | "of" | "the" | "for" | "on" | "in"))
         .map(str::to_lowercase)
         .collect()
-}
-
-fn capitalize_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use super::rules::Rules;
 use super::{Story, entities};
 use crate::digest::Quote;
+use crate::text::capitalize_first;
 
 /// A quoted span in a sentence (byte offsets of its text, without marks).
 #[derive(Debug, Clone, Copy)]
@@ -89,7 +90,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                     } else if what
                         .rsplit(' ')
                         .next()
-                        .is_some_and(|w| is_role_word(rules, &title_case(w)))
+                        .is_some_and(|w| is_role_word(rules, &capitalize_first(w)))
                     {
                         // "the minister stressed": a person the story named
                         // in that role, else nobody (not just anyone).
@@ -313,15 +314,6 @@ fn first_person(
 /// alias of one.
 fn is_role_word(rules: &Rules, word: &str) -> bool {
     rules.roles.iter().any(|r| r == word) || rules.role_aliases.contains_key(word)
-}
-
-/// "minister" → "Minister": a role as the roles list writes it.
-fn title_case(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// "Special Adviser", "Cabinet Secretary": a run of capitals read as a
@@ -719,7 +711,7 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
             .iter()
             .rev()
             .take_while(|w| {
-                w.starts_with(char::is_lowercase) && is_role_word(rules, &title_case(w))
+                w.starts_with(char::is_lowercase) && is_role_word(rules, &capitalize_first(w))
             })
             .count();
         let before_role = &words[..words.len() - role_len];
