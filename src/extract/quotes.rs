@@ -225,6 +225,19 @@ fn is_speech(quoted: &str, before: &str, rules: &Rules) -> bool {
     if rules.quote_determiners.iter().any(|d| d == last_word) {
         return false;
     }
+    // A title is capitalised: "a poll campaign “which is upbeat …”" is speech.
+    let framed = lead.trim_end_matches(',').to_lowercase();
+    let capitalised = quoted
+        .trim_start_matches(OPENING)
+        .starts_with(char::is_uppercase);
+    if capitalised
+        && rules
+            .title_frames
+            .iter()
+            .any(|f| framed == *f || framed.ends_with(&format!(" {f}")))
+    {
+        return false;
+    }
     if words >= 3 && (to || lead.ends_with(" that") || lead.ends_with(':')) {
         return true;
     }
@@ -1515,6 +1528,24 @@ mod tests {
             quotes("The Mirror said police will launch a \"follow the money\" approach.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_title_in_quotes_is_not_speech() {
+        assert!(
+            quotes(
+                "Governor Ann Lee signed an executive order, ‘Protecting Our Rivers From Sewage Discharge’, on Friday, saying the rivers had been neglected for years."
+            )
+            .is_empty()
+        );
+        assert!(
+            quotes("The charity began a campaign called “Every Child Fed By Christmas Day”.")
+                .is_empty()
+        );
+        let q = quotes(
+            "Mr Reid promised a campaign \"which is upbeat, confident and above all hopeful\".",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
     }
 
     #[test]

@@ -392,6 +392,9 @@ pub struct Rules {
     pub purpose_frames: Vec<String>,
     /// Words after which quoted words name a thing (`speech.toml`).
     pub quote_determiners: Vec<String>,
+    /// Words after which quoted words are a title ("a proclamation,
+    /// ‘Restriction on entry …’", "a campaign called “…”").
+    pub title_frames: Vec<String>,
     /// The files the actor and place dictionaries come from, for errors.
     sources: (String, String),
 }
@@ -658,6 +661,8 @@ struct SpeechFile {
     role_qualifiers: Vec<String>,
     purpose_frames: Vec<String>,
     determiners: Vec<String>,
+    #[serde(default)]
+    title_frames: Vec<String>,
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>((file, text): (&str, &str)) -> Result<T, RuleError> {
@@ -1029,6 +1034,7 @@ impl Rules {
             role_qualifiers: s.role_qualifiers,
             purpose_frames: s.purpose_frames,
             quote_determiners: s.determiners,
+            title_frames: s.title_frames,
             sources: (actors.0.to_string(), countries.0.to_string()),
         })
     }
