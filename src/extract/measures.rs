@@ -2618,6 +2618,12 @@ mod tests {
                 "The new rules would allow curfews for any offence, monitored by the youth offending teams.",
                 1,
             ),
+            // A clause of what is expected next: "and they are expected to
+            // take effect next week".
+            (
+                "The assembly passed the tax changes on Monday, and they are expected to take effect in May.",
+                2,
+            ),
             // A second infinitive after "and" is an action; one after a
             // comma is a purpose.
             (
