@@ -1460,7 +1460,7 @@ enum Shift {
 
 /// A part of a period: "early March", "the end of 2006".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 enum Part {
     Whole,
     Early,
@@ -1471,18 +1471,12 @@ enum Part {
     /// "by the end of March": its last day.
     End,
     /// "the first half of next year", "the second half of 2025".
-    #[serde(rename = "first_half")]
     FirstHalf,
-    #[serde(rename = "second_half")]
     SecondHalf,
     /// "the first quarter of 2026" … "the fourth quarter".
-    #[serde(rename = "first_quarter")]
     FirstQuarter,
-    #[serde(rename = "second_quarter")]
     SecondQuarter,
-    #[serde(rename = "third_quarter")]
     ThirdQuarter,
-    #[serde(rename = "fourth_quarter")]
     FourthQuarter,
 }
 

@@ -642,9 +642,10 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
             };
             let several = clauses.len() > 1;
             for clause in clauses {
-                let kind = match several {
-                    true => provision_kind(&clause, rules).unwrap_or_else(|| kind.clone()),
-                    false => kind.clone(),
+                let kind = if several {
+                    provision_kind(&clause, rules).unwrap_or_else(|| kind.clone())
+                } else {
+                    kind.clone()
                 };
                 attach_provision(rules, drafts, (doc, s), &clause, kind);
             }
@@ -1194,26 +1195,16 @@ fn add_time_references(story: &Story, rules: &Rules, drafts: &mut [Draft]) {
                     .mentions
                     .iter()
                     .any(|&(dd, si, _)| dd == doc && si < s.index && s.index - si <= 8);
-                let timed = d
-                    .mentions
-                    .iter()
-                    .any(|&(dd, si, _)| !story.sents[dd][si].times.is_empty());
-                if near && !timed {
+                if near && untimed(story, d.mentions.iter().map(|&(dd, si, _)| (dd, si))) {
                     d.mentions.push((doc, s.index, 0));
                 }
                 // "President Tinubu has signed four tax bills into law. The
                 // signing ceremony took place on Thursday": a provision too,
                 // told in the sentence right before.
                 for p in &mut d.provisions {
-                    let near = p
-                        .evidence
-                        .iter()
-                        .any(|&(dd, si)| dd == doc && si + 1 == s.index);
-                    let timed = p
-                        .evidence
-                        .iter()
-                        .any(|&(dd, si)| !story.sents[dd][si].times.is_empty());
-                    if near && !timed {
+                    let near =
+                        (s.index.checked_sub(1)).is_some_and(|b| p.evidence.contains(&(doc, b)));
+                    if near && untimed(story, p.evidence.iter().copied()) {
                         p.evidence.push((doc, s.index));
                     }
                 }
@@ -1232,9 +1223,12 @@ fn listed_untimed(
     evidence
         .clone()
         .any(|(dd, si)| dd == doc && items.contains(&si))
-        && evidence
-            .into_iter()
-            .all(|(dd, si)| story.sents[dd][si].times.is_empty())
+        && untimed(story, evidence)
+}
+
+/// Whether none of the evidence sentences has a time phrase.
+fn untimed(story: &Story, mut evidence: impl Iterator<Item = (usize, usize)>) -> bool {
+    evidence.all(|(dd, si)| story.sents[dd][si].times.is_empty())
 }
 
 /// Files one action under the right measure: a provision of the bill next
@@ -1913,6 +1907,13 @@ mod tests {
         }
     }
 
+    /// Each text alone states exactly one measure.
+    fn assert_one_measure_each(texts: &[&str]) {
+        for text in texts {
+            assert_eq!(measures(&[text]).len(), 1, "{text}");
+        }
+    }
+
     /// The names of every provision of `m`, measure by measure.
     fn provision_names(m: &[Measure]) -> Vec<&str> {
         m.iter()
@@ -1956,23 +1957,21 @@ mod tests {
 
     #[test]
     fn rules_stated_in_the_present_and_decrees_are_measures() {
-        for sentence in [
+        assert_one_measure_each(&[
             "Breaching a licence condition will be a criminal offence.",
             "Drivers who reoffend face prison terms of up to two years.",
             "Landlords whose permits lapse now have 30 days to reapply.",
             "Offenders can also be required to attend a course.",
             "The council wants to prohibit cars from the old town at weekends.",
             "The cabinet approved a decree that lowers the voting age.",
-        ] {
-            assert_eq!(measures(&[sentence]).len(), 1, "{sentence}");
-        }
+        ]);
         let m = measures(&["The cabinet approved a decree that lowers the voting age."]);
         assert_eq!(m[0].kind, "legislation", "{m:#?}");
     }
 
     #[test]
     fn plans_to_tackle_keep_add_or_run_something_are_measures() {
-        for sentence in [
+        assert_one_measure_each(&[
             "The ministry wants to prohibit dealers from advertising online.",
             "From March 1, the blades will be added to a prohibited list.",
             "The amnesty scheme will run for six weeks at police stations.",
@@ -1980,25 +1979,21 @@ mod tests {
             "The coalition partners intend to tackle a pension reform.",
             "The department is reserving the right to terminate the contracts early.",
             "If the senate agrees, the pause could take effect in June.",
-        ] {
-            assert_eq!(measures(&[sentence]).len(), 1, "{sentence}");
-        }
+        ]);
     }
 
     #[test]
     fn requirements_changed_and_support_enhanced_or_shared_out_are_measures() {
-        for sentence in [
+        assert_one_measure_each(&[
             "The residence requirement for citizenship has been cut from ten years to five.",
             "Some 40,000 pensioners will each receive a £300 winter payment.",
             "Housing support will be enhanced from July for low-income families.",
-        ] {
-            assert_eq!(measures(&[sentence]).len(), 1, "{sentence}");
-        }
+        ]);
     }
 
     #[test]
     fn bills_through_a_chamber_laws_put_into_effect_and_meetings_convened_are_measures() {
-        for sentence in [
+        assert_one_measure_each(&[
             "It passed in the upper house on Tuesday night.",
             "The regulation also calls for annual audits of every water company.",
             "The reforms make it easier for tenants to challenge rent rises.",
@@ -2007,9 +2002,7 @@ mod tests {
             "In a letter to MPs, the health secretary outlines plans for a dental levy.",
             "The transport minister has today secured Cabinet approval for the new rail levy.",
             "Students aged 16 to 18 will instead receive a £400 grant.",
-        ] {
-            assert_eq!(measures(&[sentence]).len(), 1, "{sentence}");
-        }
+        ]);
         assert_no_measures(&[
             "The striker passed through the lower house of the stadium.",
             "The new signing makes it easier for the coach to rotate.",
@@ -2090,12 +2083,10 @@ mod tests {
             assert!(measures(&[sentence]).is_empty(), "{sentence}");
         }
         // Calls and criticism around a decision leave the decision.
-        for sentence in [
+        assert_one_measure_each(&[
             "After months of calls for tougher rules, the government will ban disposable vapes.",
             "Italy started transferring migrants to Albania on Monday in a move that has drawn criticism.",
-        ] {
-            assert_eq!(measures(&[sentence]).len(), 1, "{sentence}");
-        }
+        ]);
     }
 
     #[test]

@@ -90,7 +90,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                     } else if what
                         .rsplit(' ')
                         .next()
-                        .is_some_and(|w| is_role_word(rules, &capitalize_first(w)))
+                        .is_some_and(|w| is_role_word_any_case(rules, w))
                     {
                         // "the minister stressed": a person the story named
                         // in that role, else nobody (not just anyone).
@@ -219,7 +219,7 @@ fn is_speech(quoted: &str, before: &str, rules: &Rules) -> bool {
     let purpose = rules
         .purpose_frames
         .iter()
-        .any(|f| lead.ends_with(&format!(" {f}")));
+        .any(|f| ends_with_phrase(lead, f));
     let to = lead.ends_with(" to") && !purpose;
     let last_word = lead.rsplit(char::is_whitespace).next().unwrap_or(lead);
     if rules.quote_determiners.iter().any(|d| d == last_word) {
@@ -234,7 +234,7 @@ fn is_speech(quoted: &str, before: &str, rules: &Rules) -> bool {
         && rules
             .title_frames
             .iter()
-            .any(|f| framed == *f || framed.ends_with(&format!(" {f}")))
+            .any(|f| framed == *f || ends_with_phrase(&framed, f))
     {
         return false;
     }
@@ -250,6 +250,13 @@ fn is_speech(quoted: &str, before: &str, rules: &Rules) -> bool {
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
             .any(|w| rules.clause_words.iter().any(|c| c == &w.replace('’', "'")));
     words >= 5 && !phrase
+}
+
+/// Whether `text` ends with the words of `phrase`, after a space: "the
+/// move is designed to" ends with "designed to", "redesigned to" does not.
+fn ends_with_phrase(text: &str, phrase: &str) -> bool {
+    text.strip_suffix(phrase)
+        .is_some_and(|before| before.ends_with(' '))
 }
 
 /// Where the text proper starts: after an opening quote mark, if any.
@@ -327,6 +334,11 @@ fn first_person(
 /// alias of one.
 fn is_role_word(rules: &Rules, word: &str) -> bool {
     rules.roles.iter().any(|r| r == word) || rules.role_aliases.contains_key(word)
+}
+
+/// A role word as running text may write it: "minister" is "Minister".
+fn is_role_word_any_case(rules: &Rules, word: &str) -> bool {
+    is_role_word(rules, &capitalize_first(word))
 }
 
 /// "Special Adviser", "Cabinet Secretary": a run of capitals read as a
@@ -723,9 +735,7 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
         let role_len = words
             .iter()
             .rev()
-            .take_while(|w| {
-                w.starts_with(char::is_lowercase) && is_role_word(rules, &capitalize_first(w))
-            })
+            .take_while(|w| w.starts_with(char::is_lowercase) && is_role_word_any_case(rules, w))
             .count();
         let before_role = &words[..words.len() - role_len];
         if k + 1 == segments.len()
