@@ -1056,6 +1056,16 @@ fn add_bill_contents(story: &Story, rules: &Rules, drafts: &mut [Draft], read: &
         for (doc, si, start) in d.mentions[from..].iter().copied() {
             let s = &story.sents[doc][si];
             let text = s.text;
+            // "Under the new law, the government will …": the frame opens
+            // the clause, which is read from the sentence's start.
+            let start = if text
+                .get(..start)
+                .is_some_and(|before| rules.actions.holder_frame.is_match(before))
+            {
+                0
+            } else {
+                start
+            };
             let after = text.get(start..).unwrap_or(text);
             // What a law is for is no clause of it: "The measures aim to
             // address the crisis in prison capacity".
@@ -2106,6 +2116,20 @@ mod tests {
              The measures aim to address the shortage of homes to rent.",
         ]);
         assert!(m[0].provisions.is_empty(), "{m:#?}");
+    }
+
+    #[test]
+    fn what_happens_under_a_law_is_its_provision() {
+        let m = measures(&[
+            "The Diet enacted the Active Cyberdefense Act on Friday.\n\
+             Under the new law, the government will acquire and analyze \
+             communications between foreign countries via Japan.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(
+            provision_names(&m),
+            ["government will acquire and analyze communications between foreign countries via Japan"]
+        );
     }
 
     #[test]

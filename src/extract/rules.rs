@@ -230,6 +230,9 @@ pub struct Actions {
     /// The end of the text before an action inside a relative clause
     /// ("Yvette Cooper, who has been …"): background, not the act.
     pub relative: Pattern,
+    /// The words before a law's mention that make the rest of the sentence
+    /// what the law does ("Under the new law, the government will …").
+    pub holder_frame: Pattern,
     /// A sentence listing what a plan includes, and the start of one item.
     pub inclusion: Pattern,
     pub item: Pattern,
@@ -476,6 +479,7 @@ struct ActionsSection {
     reference: String,
     fresh: String,
     relative: String,
+    holder_frame: String,
     inclusion: String,
     item: String,
     gerund_list: String,
@@ -877,6 +881,7 @@ impl Rules {
             reference: compile(measures, &m.actions.reference)?,
             fresh: compile(measures, &m.actions.fresh)?,
             relative: compile(measures, &m.actions.relative)?,
+            holder_frame: compile(measures, &m.actions.holder_frame)?,
             inclusion: compile(measures, &m.actions.inclusion)?,
             item: compile(measures, &m.actions.item)?,
             gerund_list: compile(measures, &m.actions.gerund_list)?,
@@ -1079,6 +1084,7 @@ impl Rules {
                 &a.reference,
                 &a.fresh,
                 &a.relative,
+                &a.holder_frame,
                 &a.inclusion,
                 &a.item,
                 &a.gerund_list,
