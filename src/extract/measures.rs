@@ -2282,6 +2282,12 @@ mod tests {
         let ms = measures(&["Ministers will close twelve asylum hotels by March.\n\
              The new measures will place a new duty on councils to house families."]);
         assert_eq!(ms.len(), 2, "{ms:#?}");
+        // Amendments met before are the same amendments, not the last measure.
+        let ms = measures(&["The Bundesrat has approved amendments to the Constitution.\n\
+             Ministers will also set up a special fund for railways.\n\
+             The amendments specify that defence spending will be exempt from the debt limit."]);
+        assert_eq!(ms.len(), 2, "{ms:#?}");
+        assert!(ms.iter().any(|m| m.evidence.len() == 2 && m.name.contains("Bundesrat")), "{ms:#?}");
     }
 
     #[test]
@@ -2969,6 +2975,13 @@ mod tests {
             "BERLIN, March 21. /TASS/. The cabinet will introduce a bill in May to cap rents.",
         ]);
         assert_eq!(m[0].when.as_ref().expect("a date").text, "in May");
+        // A wire agency in brackets ends a dated dateline without a dash.
+        let m = measures(&[
+            "Zagreb, Oct 24 (AFP) Croatian lawmakers on Friday voted to reintroduce \
+             mandatory military service.",
+        ]);
+        assert!(m[0].name.starts_with("Croatian lawmakers"), "{m:#?}");
+        assert_eq!(m[0].when.as_ref().expect("a date").text, "on Friday");
         // A credit line in brackets after the place dates the report.
         let m = measures(&[
             "Vienna, (APA - Austria Presse Agentur - 4th Feb, 2025) The cabinet is expected \
@@ -2991,6 +3004,9 @@ mod tests {
     #[test]
     fn markets_forecasts_counts_and_coalition_talks_are_not_measures() {
         assert_no_measures(&[
+            // "impossible" is no "imposed".
+            "However, obtaining a two-thirds majority in the new Bundestag is likely to be \
+             impossible.",
             "Government borrowing costs extended their decline, leaving the yield on the \
              benchmark bond down 5 basis points.",
             "The minister noted that the latest forecast from the budget office said that \
@@ -3061,6 +3077,16 @@ mod tests {
              reform until 2028,\" she told lawmakers.",
         ]);
         assert_eq!(m.len(), 1, "{m:#?}");
+    }
+
+    #[test]
+    fn reinstating_enacting_and_cracking_down_are_acts() {
+        assert_one_measure_each(&[
+            "Lawmakers voted to reintroduce mandatory military service.",
+            "The Bundestag has enacted a measure suspending family reunification.",
+            "The government also plans to crack down on land banking by foreign investors.",
+            "The ministry will submit a draft law on rent controls in May.",
+        ]);
     }
 
     #[test]
