@@ -3270,6 +3270,14 @@ mod tests {
         let m =
             measures(&["MPs rejected a motion to scrap the two-child benefit cap on Wednesday."]);
         assert_eq!(m[0].status, "rejected", "{m:#?}");
+        // "Rejected" before the people it describes rejects nothing.
+        let m = measures(&[
+            "The Netherlands has signed an agreement with Uganda to cooperate \
+             on the return of rejected asylum seekers.",
+        ]);
+        assert_ne!(m[0].status, "rejected", "{m:#?}");
+        let m = measures(&["Gibraltarians rejected plans for shared sovereignty on Monday."]);
+        assert!(m.iter().all(|m| m.status == "rejected"), "{m:#?}");
         let m = measures(&[
             "The bill makes amendments to several laws, and the Online Safety \
              Act will be extended to cover chatbots.",
