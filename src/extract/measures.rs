@@ -807,9 +807,15 @@ fn find_action_kind(text: &str, rules: &Rules) -> Option<String> {
     // has been holding meetings, …") is background, not the sentence's act.
     let relative = |at: usize| a.relative.is_match(&text[..at]);
     let first = |re: &super::rules::Pattern| {
-        re.find_iter(text)
-            .map(|m| m.start())
-            .find(|&at| !relative(at))
+        if re.capture_names().flatten().any(|n| n == "act") {
+            re.captures_iter(text)
+                .filter_map(|c| c.name("act").map(|m| m.start()))
+                .find(|&at| !relative(at))
+        } else {
+            re.find_iter(text)
+                .map(|m| m.start())
+                .find(|&at| !relative(at))
+        }
     };
     let strong_at = a.strong.iter().filter_map(first).min();
     let strong = strong_at.is_some();
@@ -3419,6 +3425,7 @@ mod tests {
         for text in [
             "In London today, the Home Secretary and the German interior minister co-hosted the fourth meeting of the Calais Group.",
             "Transport ministers from Germany's states met in Düsseldorf on Monday to discuss the future of the scheme.",
+            "Italy's Prime Minister Giorgia Meloni hosted a mini-summit just ahead of the main event to discuss a common approach with 10 countries.",
         ] {
             let m = measures(&[text]);
             assert_eq!(m.len(), 1, "{text}: {m:#?}");
@@ -3432,6 +3439,30 @@ mod tests {
             "She met her husband in Calais after fleeing the war.",
             "Leaders met in Rome on Saturday for the funeral of the former president.",
             "The Chamber of Commerce hosted the annual forum for small businesses in Leeds on Thursday.",
+            "The club hosted a meeting just before the season to thank its volunteers.",
         ]);
+    }
+
+    #[test]
+    fn legislation_asked_of_the_commission_is_legislation_not_a_body() {
+        let m = measures(&[
+            "The leaders wrote in conclusions to their summit, asking the European Commission to \
+             submit new legislation to that effect.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(m[0].kind, "legislation", "{m:#?}");
+        assert_no_measures(&["Residents asked the council to explain the new parking rules."]);
+    }
+
+    #[test]
+    fn what_a_bill_provides_for_and_what_needs_consent_are_its_provisions() {
+        let m = measures(&[
+            "German lawmakers on Friday passed the Military Service Modernisation Act. From January \
+             1, the law provides for young men to undergo medical examinations. Military service is \
+             to last at least six months. Extensions beyond this period require parliamentary \
+             approval. Exceptions can be made for vulnerable people.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(m[0].provisions.len(), 4, "{m:#?}");
     }
 }
