@@ -2126,15 +2126,17 @@ mod tests {
 
     #[test]
     fn what_happens_under_a_law_is_its_provision() {
-        let m = measures(&[
-            "The Diet enacted the Active Cyberdefense Act on Friday.\n\
+        let m = measures(
+            &["The Diet enacted the Active Cyberdefense Act on Friday.\n\
              Under the new law, the government will acquire and analyze \
-             communications between foreign countries via Japan.",
-        ]);
+             communications between foreign countries via Japan."],
+        );
         assert_eq!(m.len(), 1, "{m:#?}");
         assert_eq!(
             provision_names(&m),
-            ["government will acquire and analyze communications between foreign countries via Japan"]
+            [
+                "government will acquire and analyze communications between foreign countries via Japan"
+            ]
         );
     }
 
@@ -2289,11 +2291,17 @@ mod tests {
              The new measures will place a new duty on councils to house families."]);
         assert_eq!(ms.len(), 2, "{ms:#?}");
         // Amendments met before are the same amendments, not the last measure.
-        let ms = measures(&["The Bundesrat has approved amendments to the Constitution.\n\
+        let ms = measures(&[
+            "The Bundesrat has approved amendments to the Constitution.\n\
              Ministers will also set up a special fund for railways.\n\
-             The amendments specify that defence spending will be exempt from the debt limit."]);
+             The amendments specify that defence spending will be exempt from the debt limit.",
+        ]);
         assert_eq!(ms.len(), 2, "{ms:#?}");
-        assert!(ms.iter().any(|m| m.evidence.len() == 2 && m.name.contains("Bundesrat")), "{ms:#?}");
+        assert!(
+            ms.iter()
+                .any(|m| m.evidence.len() == 2 && m.name.contains("Bundesrat")),
+            "{ms:#?}"
+        );
     }
 
     #[test]

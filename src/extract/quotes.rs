@@ -238,6 +238,17 @@ fn is_speech(quoted: &str, before: &str, rules: &Rules) -> bool {
     {
         return false;
     }
+    // Speech in lower case carries on a sentence that introduced it ("he
+    // said “people will be amazed”", "telling the BBC “there is …”"); after
+    // any other words it is a fragment of the narration: "the reforms were
+    // “designed to essentially say …”", "a responsibility to “unite our
+    // country”".
+    let lower = quoted
+        .trim_start_matches(OPENING)
+        .starts_with(char::is_lowercase);
+    if lower && !introduces_speech(lead, rules) {
+        return false;
+    }
     if words >= 3 && (to || lead.ends_with(" that") || lead.ends_with(':')) {
         return true;
     }
@@ -250,6 +261,23 @@ fn is_speech(quoted: &str, before: &str, rules: &Rules) -> bool {
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
             .any(|w| rules.clause_words.iter().any(|c| c == &w.replace('’', "'")));
     words >= 5 && !phrase
+}
+
+/// Whether the words before a quote introduce speech: they end with "that",
+/// "whereby" or a colon, or a speech verb is among their last six words: "She added that they
+/// need to “follow the money”".
+fn introduces_speech(lead: &str, rules: &Rules) -> bool {
+    if lead.ends_with(':') || lead.ends_with(',') {
+        return true;
+    }
+    let words: Vec<&str> = lead.split_whitespace().rev().take(6).collect();
+    words
+        .first()
+        .is_some_and(|w| matches!(*w, "that" | "whereby"))
+        || words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            rules.speech_verbs.iter().any(|v| v == w)
+        })
 }
 
 /// Whether `text` ends with the words of `phrase`, after a space: "the
@@ -1569,6 +1597,21 @@ mod tests {
                 .is_empty()
         );
         let q = quotes("Mr Banks said \"people in a few years time will be amazed\" by it.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        // In lower case after narration, not after words that introduce
+        // speech, it is a fragment of the narration.
+        let q = quotes(
+            "Shabana Mahmood warned that “illegal migration is tearing our country apart,” \
+             adding that it was the government’s responsibility to “unite our country”.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        let q = quotes(
+            "Keir Starmer said that for every migrant returned, a different individual would be \
+             allowed “to come here via a safe route: controlled and legal”.",
+        );
+        assert!(q.is_empty(), "{q:?}");
+        let q =
+            quotes("Giorgia Meloni spoke in Rome. She added that they need to “follow the money”.");
         assert_eq!(q.len(), 1, "{q:?}");
     }
 
