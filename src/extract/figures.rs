@@ -44,6 +44,7 @@ struct FigureRules {
     period_ends: Vec<String>,
     length_leads: Vec<String>,
     number_words: std::collections::BTreeMap<String, u32>,
+    unit_names: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -57,6 +58,7 @@ struct FiguresFile {
     open_ended: Vec<String>,
     word_compounds: Vec<String>,
     number_words: std::collections::BTreeMap<String, u32>,
+    unit_names: std::collections::BTreeMap<String, String>,
     stop: Vec<String>,
     labels: Vec<String>,
     currency_codes: Vec<String>,
@@ -81,13 +83,14 @@ static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
         (?P<modifier>\b(?i:{modifiers})\s+)?
-        (?P<number>(?:{currencies})?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?
+        (?P<number>(?:{currencies}|\b(?-i:{codes}))?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?
           |\b(?i:{words}))
         (?P<unit>(?:\s?(?:%|per\ cent|percent)|(?:m|bn|k|p)\b|\s?(?:million|billion|trillion)(?:\s(?:{scaled_money}))?\b|fold\b
           |\s(?:{money})\b|\s(?:{measures})s?\b))?
         (?P<duration>(?:\s(?:{open_ended}))?\s(?:{durations})s?\b)?",
         modifiers = alt(&f.modifiers),
         currencies = alt(&f.currencies),
+        codes = alt(&f.currency_codes),
         words = alt(&f.number_words.keys().cloned().collect::<Vec<_>>()),
         money = alt(&f.money_units),
         scaled_money = alt(&f
@@ -119,6 +122,7 @@ static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
         period_ends: f.period_ends,
         length_leads: f.length_leads,
         number_words: f.number_words,
+        unit_names: f.unit_names,
     }
 });
 
@@ -162,9 +166,12 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         let number = c.name("number").expect("number").as_str();
         let unit = c.name("unit").map(|m| m.as_str().trim());
         let duration = c.name("duration").map(|m| m.as_str().trim());
+        // A sign ("£75m") or a code written against the number ("PHP105
+        // billion").
         let currency = RULES
             .currencies
             .iter()
+            .chain(&RULES.currency_codes)
             .find(|c| number.starts_with(c.as_str()))
             .map_or("", String::as_str);
         // A one-letter currency ("N70,000" naira) only with thousands or a
@@ -268,7 +275,9 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         // A run of capitals before a number names a thing too: "AB 2095"
         // (a bill), "MEPC 83" (a session), "FTSE 100"; not a currency code
         // ("EUR 18 billion") nor a sum after a name ("cost the UK up to £8bn").
-        let label = prev_word.trim_start_matches(['(', '[', '“', '"']);
+        let label = prev_word
+            .trim_start_matches(['(', '[', '“', '"'])
+            .trim_end_matches([')', ']']);
         let acronym = c.name("modifier").is_none()
             && currency.is_empty()
             && (2..=6).contains(&label.len())
@@ -396,11 +405,33 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         }
         let key = format!(
             "{currency}{digits}|{}",
-            unit.or(duration).unwrap_or("").trim_end_matches('s')
+            unit_key(unit.or(duration).unwrap_or(""))
         );
         out.push((key, value, what));
     }
     out
+}
+
+/// A unit as one name, so "100 GW" and "100 gigawatts", "£75m" and "£75
+/// million" are one figure (`unit_names` in rules/figures.toml).
+fn unit_key(unit: &str) -> String {
+    if let Some(name) = RULES.unit_names.get(unit.trim()) {
+        return name.clone();
+    }
+    unit.split_whitespace()
+        .map(|word| {
+            let one = word
+                .strip_suffix('s')
+                .filter(|w| w.len() > 2)
+                .unwrap_or(word);
+            RULES
+                .unit_names
+                .get(word)
+                .or_else(|| RULES.unit_names.get(one))
+                .map_or(one, String::as_str)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The text before the bracket that `before` ends in (after a modifier
@@ -606,6 +637,14 @@ mod tests {
                 &["more than Aus$42 billion"],
             ),
             (
+                "About PHP105 billion in revenue is expected in the next five years.",
+                &["About PHP105 billion"],
+            ),
+            (
+                "Republic Act (RA) 12023 imposes a 12 percent VAT on foreign providers.",
+                &["12 percent"],
+            ),
+            (
                 "Returning migrants get 350,000 kronor each.",
                 &["350,000 kronor"],
             ),
@@ -660,5 +699,16 @@ mod tests {
         let f = super::extract(&story);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].evidence.len(), 2);
+        // Written short in one, spelled out in the other.
+        let d = docs(
+            &[
+                "The target is 100 GW of nuclear capacity. Ministers pledged £75m for the scheme.",
+                "India wants 100 gigawatts of nuclear power. The scheme gets £75 million in funding.",
+            ],
+            Some("2025-02-03"),
+        );
+        let story = Story::new(d.iter().collect());
+        let f = super::extract(&story);
+        assert_eq!(f.len(), 2, "{f:#?}");
     }
 }
