@@ -1718,6 +1718,14 @@ mod tests {
                  “I direct that spending in the Presidency be cut,” the President said."),
             "William Ruto"
         );
+        // A passer-by named with what they do.
+        assert_eq!(
+            one(
+                "“The army would bring more structure to their lives,” said student Luka \
+                 Budiselic, 23."
+            ),
+            "Luka Budiselic"
+        );
         // A long office before the name.
         assert_eq!(
             one(
