@@ -1514,12 +1514,13 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
                 && rules.actions.item.is_match(tail.trim_start()))
             || listed;
         let head_acts = |h: &str| {
-            rules
-                .actions
-                .strong
-                .iter()
-                .chain(&rules.actions.predicates)
-                .any(|re| re.is_match(h))
+            !rules.actions.frame.is_match(h.trim())
+                && rules
+                    .actions
+                    .strong
+                    .iter()
+                    .chain(&rules.actions.predicates)
+                    .any(|re| re.is_match(h))
         };
         if starts_action && (opened || listed || head_acts(&current)) {
             parts.push(current);
@@ -3448,6 +3449,20 @@ mod tests {
             "Leaders met in Rome on Saturday for the funeral of the former president.",
             "The Chamber of Commerce hosted the annual forum for small businesses in Leeds on Thursday.",
             "The club hosted a meeting just before the season to thank its volunteers.",
+        ]);
+    }
+
+    #[test]
+    fn an_opening_frame_is_no_act_and_a_news_peg_no_measure() {
+        let m = measures(&[
+            "Under the proposed changes, individuals granted asylum would receive only \
+             temporary permission to remain in the UK.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert!(m[0].name.starts_with("Individuals"), "{m:#?}");
+        assert_no_measures(&[
+            "The overhaul of asylum policy comes as the government seeks to curb small boat \
+             crossings and reduce the number of asylum claims.",
         ]);
     }
 

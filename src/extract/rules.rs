@@ -233,6 +233,9 @@ pub struct Actions {
     /// The words before a law's mention that make the rest of the sentence
     /// what the law does ("Under the new law, the government will …").
     pub holder_frame: Pattern,
+    /// An opening phrase with no verb of its own ("Under the proposed
+    /// changes, individuals would …"): no act, however its words read.
+    pub frame: Pattern,
     /// A sentence listing what a plan includes, and the start of one item.
     pub inclusion: Pattern,
     pub item: Pattern,
@@ -480,6 +483,7 @@ struct ActionsSection {
     fresh: String,
     relative: String,
     holder_frame: String,
+    frame: String,
     inclusion: String,
     item: String,
     gerund_list: String,
@@ -882,6 +886,7 @@ impl Rules {
             fresh: compile(measures, &m.actions.fresh)?,
             relative: compile(measures, &m.actions.relative)?,
             holder_frame: compile(measures, &m.actions.holder_frame)?,
+            frame: compile(measures, &m.actions.frame)?,
             inclusion: compile(measures, &m.actions.inclusion)?,
             item: compile(measures, &m.actions.item)?,
             gerund_list: compile(measures, &m.actions.gerund_list)?,
@@ -1085,6 +1090,7 @@ impl Rules {
                 &a.fresh,
                 &a.relative,
                 &a.holder_frame,
+                &a.frame,
                 &a.inclusion,
                 &a.item,
                 &a.gerund_list,
