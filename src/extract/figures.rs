@@ -686,29 +686,25 @@ mod tests {
         }
     }
 
+    /// The figures of one story made of `bodies`, one article each.
+    fn story_figures(bodies: &[&str]) -> Vec<super::Figure> {
+        let d = docs(bodies, Some("2025-02-03"));
+        super::extract(&Story::new(d.iter().collect()))
+    }
+
     #[test]
     fn the_same_figure_in_two_articles_is_one_with_both_sources() {
-        let d = docs(
-            &[
-                "An estimated 78 people died.",
-                "Some 78 people died last year.",
-            ],
-            Some("2025-02-03"),
-        );
-        let story = Story::new(d.iter().collect());
-        let f = super::extract(&story);
+        let f = story_figures(&[
+            "An estimated 78 people died.",
+            "Some 78 people died last year.",
+        ]);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].evidence.len(), 2);
         // Written short in one, spelled out in the other.
-        let d = docs(
-            &[
-                "The target is 100 GW of nuclear capacity. Ministers pledged £75m for the scheme.",
-                "India wants 100 gigawatts of nuclear power. The scheme gets £75 million in funding.",
-            ],
-            Some("2025-02-03"),
-        );
-        let story = Story::new(d.iter().collect());
-        let f = super::extract(&story);
+        let f = story_figures(&[
+            "The target is 100 GW of nuclear capacity. Ministers pledged £75m for the scheme.",
+            "India wants 100 gigawatts of nuclear power. The scheme gets £75 million in funding.",
+        ]);
         assert_eq!(f.len(), 2, "{f:#?}");
     }
 }
