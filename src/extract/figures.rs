@@ -168,11 +168,13 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         let duration = c.name("duration").map(|m| m.as_str().trim());
         // A sign ("£75m") or a code written against the number ("PHP105
         // billion").
+        // The longest that fits: "NZD50" is New Zealand dollars, not "N".
         let currency = RULES
             .currencies
             .iter()
             .chain(&RULES.currency_codes)
-            .find(|c| number.starts_with(c.as_str()))
+            .filter(|c| number.starts_with(c.as_str()))
+            .max_by_key(|c| c.len())
             .map_or("", String::as_str);
         // A one-letter currency ("N70,000" naira) only with thousands or a
         // scale after it: "N95 masks" is a name.
@@ -639,6 +641,10 @@ mod tests {
             (
                 "About PHP105 billion in revenue is expected in the next five years.",
                 &["About PHP105 billion"],
+            ),
+            (
+                "The country pledged NZD50 million to the fund.",
+                &["NZD50 million"],
             ),
             (
                 "Republic Act (RA) 12023 imposes a 12 percent VAT on foreign providers.",

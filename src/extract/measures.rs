@@ -1514,7 +1514,7 @@ fn split_actions(text: &str, rules: &Rules) -> Vec<String> {
                 && rules.actions.item.is_match(tail.trim_start()))
             || listed;
         let head_acts = |h: &str| {
-            !rules.actions.frame.is_match(h.trim())
+            !(sep == ", " && parts.is_empty() && rules.actions.frame.is_match(h.trim()))
                 && rules
                     .actions
                     .strong
@@ -3291,6 +3291,11 @@ mod tests {
              on the return of rejected asylum seekers.",
         ]);
         assert_ne!(m[0].status, "rejected", "{m:#?}");
+        let m = measures(&[
+            "The government will introduce new rules on Monday to deport migrants whose claims \
+             were rejected.",
+        ]);
+        assert_ne!(m[0].status, "rejected", "{m:#?}");
         let m = measures(&["Gibraltarians rejected plans for shared sovereignty on Monday."]);
         assert!(m.iter().all(|m| m.status == "rejected"), "{m:#?}");
         let m = measures(&[
@@ -3464,6 +3469,7 @@ mod tests {
             "The overhaul of asylum policy comes as the government seeks to curb small boat \
              crossings and reduce the number of asylum claims.",
         ]);
+        assert_measures(&["The new £10m fund comes as part of a wider package of support."]);
     }
 
     #[test]
@@ -3474,7 +3480,10 @@ mod tests {
         ]);
         assert_eq!(m.len(), 1, "{m:#?}");
         assert_eq!(m[0].kind, "legislation", "{m:#?}");
-        assert_no_measures(&["Residents asked the council to explain the new parking rules."]);
+        assert_no_measures(&[
+            "Residents asked the council to explain the new parking rules.",
+            "Campaigners asked the government to draw up new rules on rents.",
+        ]);
     }
 
     #[test]

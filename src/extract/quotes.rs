@@ -264,8 +264,8 @@ fn is_speech(quoted: &str, before: &str, rules: &Rules) -> bool {
 }
 
 /// Whether the words before a quote introduce speech: they end with "that",
-/// "whereby" or a colon, or a speech verb is among their last six words: "She added that they
-/// need to “follow the money”".
+/// "whereby", a colon or a comma, or a speech verb is among their last six
+/// words: "She added that they need to “follow the money”".
 fn introduces_speech(lead: &str, rules: &Rules) -> bool {
     if lead.ends_with(':') || lead.ends_with(',') {
         return true;
