@@ -422,6 +422,7 @@ fn unit_key(unit: &str) -> String {
     }
     unit.split_whitespace()
         .map(|word| {
+            // A plural's "s" goes, not the "s" of a short unit ("ms").
             let one = word
                 .strip_suffix('s')
                 .filter(|w| w.len() > 2)

@@ -263,20 +263,20 @@ fn is_speech(quoted: &str, before: &str, rules: &Rules) -> bool {
     words >= 5 && !phrase
 }
 
-/// Whether the words before a quote introduce speech: they end with "that",
-/// "whereby", a colon or a comma, or a speech verb is among their last six
-/// words: "She added that they need to “follow the money”".
+/// Whether the words before a quote introduce speech: they end with a
+/// colon, a comma or one of `speech_introducers`, or a speech verb stands
+/// among their last `speech_verb_window` words (rules/speech.toml).
 fn introduces_speech(lead: &str, rules: &Rules) -> bool {
-    if lead.ends_with(':') || lead.ends_with(',') {
+    if lead.ends_with([':', ',']) {
         return true;
     }
-    let words: Vec<&str> = lead.split_whitespace().rev().take(6).collect();
-    words
-        .first()
-        .is_some_and(|w| matches!(*w, "that" | "whereby"))
-        || words.iter().any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            rules.speech_verbs.iter().any(|v| v == w)
+    let mut words = lead.split_whitespace().rev().take(rules.speech_verb_window);
+    let last = words.next().unwrap_or("");
+    rules.speech_introducers.iter().any(|w| w == last)
+        || std::iter::once(last).chain(words).any(|w| {
+            rules
+                .speech_words
+                .contains(w.trim_matches(|c: char| !c.is_alphanumeric()))
         })
 }
 

@@ -384,6 +384,11 @@ pub struct Rules {
     pub pronouns: Vec<String>,
     /// Words that make a quote starting in lower case a clause, not a phrase.
     pub clause_words: Vec<String>,
+    /// Words that, ending the text before a quote in lower case, introduce
+    /// it as speech ("that", "whereby").
+    pub speech_introducers: Vec<String>,
+    /// How many words before such a quote a speech verb may stand.
+    pub speech_verb_window: usize,
     /// Auxiliaries and adverbs between a speaker and the verb ("will say").
     pub auxiliaries: Vec<String>,
     /// Passives between a speaker and "as saying" ("was quoted by … as").
@@ -661,6 +666,8 @@ struct SpeechFile {
     roles: Vec<String>,
     pronouns: Vec<String>,
     clause_words: Vec<String>,
+    speech_introducers: Vec<String>,
+    speech_verb_window: usize,
     auxiliaries: Vec<String>,
     quoted_as: Vec<String>,
     source_phrases: Vec<String>,
@@ -1037,6 +1044,8 @@ impl Rules {
             roles: s.roles,
             pronouns: s.pronouns,
             clause_words: s.clause_words,
+            speech_introducers: s.speech_introducers,
+            speech_verb_window: s.speech_verb_window,
             auxiliaries: s.auxiliaries,
             quoted_as: s.quoted_as,
             source_phrases: s.source_phrases,
