@@ -713,5 +713,11 @@ mod tests {
             "India wants 100 gigawatts of nuclear power. The scheme gets £75 million in funding.",
         ]);
         assert_eq!(f.len(), 2, "{f:#?}");
+        // New Zealand dollars are no naira: the longest currency that fits.
+        let f = story_figures(&[
+            "New Zealand pledged NZD50 million to the fund.",
+            "Nigeria pledged N50 million to the fund.",
+        ]);
+        assert_eq!(f.len(), 2, "{f:#?}");
     }
 }
