@@ -118,6 +118,10 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
     add_bill_contents(story, rules, &mut drafts, &mut read);
     add_actions(story, rules, &mut drafts);
     merge_generic_into_actions(story, rules, &mut drafts);
+    // "Lawmakers gave the green light to a new military service" then
+    // "The plans now provide for parliament to decide …": what a law made
+    // by an action obliges is met only once the action is known.
+    attach_orphan_provisions(story, rules, &mut drafts);
     // "Parliament passed new legislation …" then "The law also abolishes
     // …": what an unnamed law does is told after the action that made it.
     add_bill_contents(story, rules, &mut drafts, &mut read);
@@ -580,11 +584,38 @@ fn find_provision_kind(text: &str, rules: &Rules) -> Option<String> {
 /// The sentence with direct speech blanked: what someone is quoted as
 /// saying is a quote, not the text's own statement of a measure.
 fn without_quotes(text: &str) -> String {
-    super::quote_state(text, false)
-        .filter(|&(_, c, _)| !matches!(c, '“' | '”' | '"'))
-        .map(|(_, c, inside)| if inside { ' ' } else { c })
-        .collect()
+    let mark = |c: char| matches!(c, '“' | '”' | '"');
+    let chars: Vec<(char, bool)> = super::quote_state(text, false)
+        .map(|(_, c, inside)| (c, inside))
+        .collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let end = chars[i..]
+            .iter()
+            .position(|&(_, inside)| inside != chars[i].1)
+            .map_or(chars.len(), |n| i + n);
+        let run = chars[i..end].iter().map(|&(c, _)| c).filter(|&c| !mark(c));
+        // A term in quotation marks is no speech: "it had struck a
+        // \"world-first security agreement\"" keeps its words.
+        let term = || {
+            let words: String = run.clone().collect();
+            words.split_whitespace().count() <= MAX_QUOTED_TERM_WORDS
+                && !words.contains(['.', ',', ';', ':', '!', '?'])
+        };
+        if !chars[i].1 || term() {
+            out.extend(run);
+        } else {
+            out.extend(run.map(|_| ' '));
+        }
+        i = end;
+    }
+    out
 }
+
+/// The most words a quoted term may have ("a \"world-first security
+/// agreement\""); longer quotes are speech.
+const MAX_QUOTED_TERM_WORDS: usize = 4;
 
 /// Each character of `text` with its byte offset and whether direct speech
 /// (“…” or "…") is open where it stands, before it is read.
@@ -624,32 +655,62 @@ fn unquoted(text: &str) -> String {
 fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
     for (doc, sents) in story.sents.iter().enumerate() {
         for s in sents {
-            // A sentence that goes on with speech an earlier one opened is
-            // read as speech: "This is long overdue. Parliament will have to
-            // do it eventually, …" is a view, not what a law says.
-            let Some(kind) = provision_kind(&as_read(s), rules) else {
-                continue;
-            };
-            // "new offences, including supplying boat parts (up to 14
-            // years), downloading smuggling information (up to 5 years) and
-            // …": one provision an act. Other provisions stay whole: their
-            // commas part the things one act covers ("arranging locations,
-            // dates and times for journeys - will also face prosecution").
-            let clauses = if rules.actions.gerund_list.is_match(s.text) {
-                split_actions(s.text, rules)
-            } else {
-                vec![s.text.to_string()]
-            };
-            let several = clauses.len() > 1;
-            for clause in clauses {
-                let kind = if several {
-                    provision_kind(&clause, rules).unwrap_or_else(|| kind.clone())
-                } else {
-                    kind.clone()
-                };
-                attach_provision(rules, drafts, (doc, s), &clause, kind);
+            attach_sentence(rules, drafts, (doc, s));
+        }
+    }
+}
+
+/// The sentences no measure has taken whose provisions need a parent (a
+/// law or pact's "must", "provides for"), read again now that actions
+/// that made a law or a pact are measures too.
+fn attach_orphan_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
+    let used: HashSet<(usize, usize)> = drafts
+        .iter()
+        .flat_map(|d| {
+            d.mentions
+                .iter()
+                .map(|&(doc, s, _)| (doc, s))
+                .chain(d.provisions.iter().flat_map(|p| p.evidence.iter().copied()))
+        })
+        .collect();
+    for (doc, sents) in story.sents.iter().enumerate() {
+        for s in sents {
+            let orphan = !used.contains(&(doc, s.index))
+                && provision_kind(&as_read(s), rules)
+                    .is_some_and(|kind| rules.needs_parent.contains(&kind));
+            if orphan {
+                attach_sentence(rules, drafts, (doc, s));
             }
         }
+    }
+}
+
+/// Files the provisions sentence `s` states, if any.
+fn attach_sentence(rules: &Rules, drafts: &mut Vec<Draft>, (doc, s): (usize, &Sent)) {
+    // A sentence that goes on with speech an earlier one opened is read as
+    // speech: "This is long overdue. Parliament will have to do it
+    // eventually, …" is a view, not what a law says.
+    let Some(kind) = provision_kind(&as_read(s), rules) else {
+        return;
+    };
+    // "new offences, including supplying boat parts (up to 14 years),
+    // downloading smuggling information (up to 5 years) and …": one
+    // provision an act. Other provisions stay whole: their commas part the
+    // things one act covers ("arranging locations, dates and times for
+    // journeys - will also face prosecution").
+    let clauses = if rules.actions.gerund_list.is_match(s.text) {
+        split_actions(s.text, rules)
+    } else {
+        vec![s.text.to_string()]
+    };
+    let several = clauses.len() > 1;
+    for clause in clauses {
+        let kind = if several {
+            provision_kind(&clause, rules).unwrap_or_else(|| kind.clone())
+        } else {
+            kind.clone()
+        };
+        attach_provision(rules, drafts, (doc, s), &clause, kind);
     }
 }
 
@@ -672,7 +733,7 @@ fn attach_provision(
     let parent = drafts
         .iter()
         .enumerate()
-        .filter(|(_, d)| parents.contains(&d.ty))
+        .filter(|(_, d)| parents.contains(&holder_type(d, rules)))
         .filter_map(|(i, d)| {
             d.mentions
                 .iter()
@@ -741,6 +802,16 @@ fn attach_provision(
                 ..Draft::default()
             });
         }
+    }
+}
+
+/// The type of measure a draft is as a holder of clauses: its own, or
+/// for an action measure the type its words name ("passed new
+/// legislation" is a law).
+fn holder_type(d: &Draft, rules: &Rules) -> usize {
+    match &d.kind_override {
+        Some(kind) => rules.type_index(kind).unwrap_or(usize::MAX),
+        None => d.ty,
     }
 }
 
@@ -2123,6 +2194,53 @@ mod tests {
              The measures aim to address the shortage of homes to rent.",
         ]);
         assert!(m[0].provisions.is_empty(), "{m:#?}");
+    }
+
+    #[test]
+    fn what_a_law_made_by_an_action_obliges_is_its_provision() {
+        let m = measures(&[
+            "Deputies voted on Wednesday to introduce a new civil defence service.\n\
+             From March, the bill provides for all adults to register with their town hall.\n\
+             The plans now provide for the cabinet to decide on call-ups if volunteers are too few.",
+        ]);
+        let clauses = m.iter().flat_map(|m| &m.provisions).count();
+        assert_eq!(clauses, 1, "{m:#?}");
+        assert!(
+            provision_names(&m)[0].contains("cabinet to decide"),
+            "{m:#?}"
+        );
+    }
+
+    #[test]
+    fn a_courts_ruling_on_a_law_is_a_measure() {
+        let m = measures(&[
+            "The constitutional court on Monday upheld most of the disputed public order law.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        // A ruling on a person is no measure.
+        let m = measures(&["The appeal court on Monday upheld his conviction for fraud."]);
+        assert!(m.is_empty(), "{m:#?}");
+    }
+
+    #[test]
+    fn a_measure_reintroduced_is_an_action() {
+        let m = measures(&[
+            "Hungary on Friday reintroduced checks on its border with Slovakia for ten days.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+    }
+
+    #[test]
+    fn a_term_in_quotation_marks_is_read_but_speech_is_not() {
+        let m = measures(&[
+            "Ministers said on Monday they had struck a \"landmark fisheries agreement\" with Norway.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(m[0].kind, "agreement");
+        let m = measures(&[
+            "The mayor said \"we have struck a landmark fisheries agreement with Norway, finally\".",
+        ]);
+        assert!(m.iter().all(|m| m.kind != "agreement"), "{m:#?}");
     }
 
     #[test]
