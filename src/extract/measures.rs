@@ -130,14 +130,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
     // A story of no public affairs (a club's signing, a brewer's takeover)
     // keeps only what names itself a measure; a text of a sentence or two
     // says too little to tell. A "law firm" is no law (`[actions] ignore`).
-    let public = drafts.iter().any(|d| d.named)
-        || story.sents.iter().map(Vec::len).sum::<usize>() < rules.actions.public_min_sentences
-        || story.sents.iter().flatten().any(|s| {
-            rules.actions.public.is_match(&blank_ignored(s.text, rules))
-                || entities::actors(s.text, rules)
-                    .iter()
-                    .any(|a| !rules.is_country(a))
-        });
+    let public = drafts.iter().any(|d| d.named) || public_affairs(story, rules);
     drafts
         .into_iter()
         .filter(|d| !d.mentions.is_empty() && (public || d.named))
@@ -803,6 +796,20 @@ fn attach_provision(
             });
         }
     }
+}
+
+/// Whether a story tells of public affairs: words of government or an
+/// actor that is not only a country named (not a club's signing or a
+/// brewer's takeover); a text of a sentence or two says too little to
+/// tell, and counts.
+pub fn public_affairs(story: &Story, rules: &Rules) -> bool {
+    story.sents.iter().map(Vec::len).sum::<usize>() < rules.actions.public_min_sentences
+        || story.sents.iter().flatten().any(|s| {
+            rules.actions.public.is_match(&blank_ignored(s.text, rules))
+                || entities::actors(s.text, rules)
+                    .iter()
+                    .any(|a| !rules.is_country(a))
+        })
 }
 
 /// The type of measure a draft is as a holder of clauses: its own, or

@@ -192,8 +192,19 @@ pub struct Extraction {
 }
 
 pub fn extract(story: &Story, rules: &Rules) -> Extraction {
+    let measures = measures::extract(story, rules);
+    // A story of no public affairs (a film award, a football match) gives
+    // the digest no figures and no quotes: its numbers and voices are
+    // not policy.
+    if measures.is_empty() && !measures::public_affairs(story, rules) {
+        return Extraction {
+            measures,
+            figures: Vec::new(),
+            quotes: Vec::new(),
+        };
+    }
     Extraction {
-        measures: measures::extract(story, rules),
+        measures,
         figures: figures::extract(story),
         quotes: quotes::extract(story, rules),
     }
@@ -243,5 +254,26 @@ mod tests {
             .map(|s| s[0].times[0].date.expect("resolved").to_string())
             .collect();
         assert_eq!(dates, ["2025-02-04", "2025-02-11"]);
+    }
+
+    #[test]
+    fn a_story_of_no_public_affairs_gives_no_figures_or_quotes() {
+        let rules = crate::extract::rules::Rules::builtin();
+        let extracted = |body: &str| {
+            let d = docs(&[body], Some("2025-03-02"));
+            super::extract(&Story::new(d.iter().collect()), &rules)
+        };
+        let match_report = "Rovers beat United 3-1 in front of 41,000 fans on Saturday.\n\
+             The striker scored twice in the last 20 minutes.\n\
+             \"It was the best night of my career,\" said striker Tom Hale.\n\
+             The win lifts Rovers to third, four points behind the leaders.";
+        let e = extracted(match_report);
+        assert!(e.figures.is_empty() && e.quotes.is_empty(), "{e:#?}");
+        let policy = "The government will spend £40m on new border patrols, ministers said.\n\
+             The money will pay for 300 extra officers on the coast.\n\
+             \"This is the biggest investment in a decade,\" said Home Secretary Jane Hale.\n\
+             The first officers will start work in May.";
+        let e = extracted(policy);
+        assert!(!e.figures.is_empty() && !e.quotes.is_empty(), "{e:#?}");
     }
 }
