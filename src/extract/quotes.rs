@@ -309,6 +309,33 @@ fn outside_quotes(text: &str, spans: &[Span]) -> String {
 /// director Robert Tapsfield criticised …" → Robert Tapsfield; "Ms Meloni
 /// said" → Giorgia Meloni), else the first name it mentions. `named` is
 /// what [`People::mentions`] found in `text`; returns an index into it.
+/// How many bytes of `text` are a determiner and up to two lower-case
+/// words before a capitalised one ("an angry Diaz"); else 0.
+fn described_subject(text: &str) -> usize {
+    let mut words = text.split_inclusive(char::is_whitespace);
+    if !words
+        .next()
+        .is_some_and(|w| matches!(w.trim_end(), "a" | "an" | "the" | "A" | "An" | "The"))
+    {
+        return 0;
+    }
+    let mut at = text
+        .split_inclusive(char::is_whitespace)
+        .next()
+        .map_or(0, str::len);
+    for (n, w) in words.enumerate().take(3) {
+        let first = w.chars().next();
+        if first.is_some_and(char::is_uppercase) {
+            return if n == 0 { 0 } else { at };
+        }
+        if !first.is_some_and(char::is_lowercase) {
+            return 0;
+        }
+        at += w.len();
+    }
+    0
+}
+
 fn first_person(
     text: &str,
     named: &[(usize, usize)],
@@ -330,6 +357,9 @@ fn first_person(
         }
         _ => 0,
     };
+    // "an angry Diaz accused …", "the embattled Sanchez": a determiner and
+    // an adjective or two open the subject.
+    let from = from + described_subject(&text[from..]);
     // Where the subject ends: the first lower-case word that is no role.
     let mut stop = text.len();
     let mut pos = from;
@@ -1655,6 +1685,18 @@ mod tests {
         );
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].0, "Rita Gomez");
+    }
+
+    #[test]
+    fn a_subject_described_by_an_adjective_is_who_the_text_is_about() {
+        let q = quotes(
+            "Finance Minister Tomas Berg cut the port levy on Monday.\n\
+             The plan was drawn up by transport minister Ana Ruiz, with the unions.\n\
+             In the chamber, an angry Ruiz accused the opposition of wrecking it.\n\
+             “They will have to explain this to every dock worker in the country,” she said.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Ana Ruiz", "{q:?}");
     }
 
     #[test]
