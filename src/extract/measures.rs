@@ -2219,6 +2219,16 @@ mod tests {
     }
 
     #[test]
+    fn what_activists_say_a_measure_will_do_is_no_measure() {
+        let m = measures(&[
+            "The government on Monday suspended all traffic at the northern crossing for a month.\n\
+             Refugee rights activists are unhappy with the decision because they say it will \
+             stop them from reaching migrants who cross the river and need urgent care.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+    }
+
+    #[test]
     fn a_courts_ruling_on_a_law_is_a_measure() {
         let m = measures(&[
             "The constitutional court on Monday upheld most of the disputed public order law.",
