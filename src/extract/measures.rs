@@ -2594,6 +2594,7 @@ mod tests {
             "Student visas will not be renewed for such courses.",
             "Landlords can no longer evict tenants without a reason.",
             "Small charities are exempt from the levy.",
+            "Farms under ten hectares remain exempt from the levy.",
             "Applicants will be required to show a clean record.",
             "The president declared a national emergency at the border.",
             "The order directs the armed forces to build holding sites.",
