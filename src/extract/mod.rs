@@ -261,7 +261,7 @@ mod tests {
         let rules = crate::extract::rules::Rules::builtin();
         let extracted = |body: &str| {
             let d = docs(&[body], Some("2025-03-02"));
-            super::extract(&Story::new(d.iter().collect()), &rules)
+            super::extract(&Story::new(d.iter().collect()), rules)
         };
         let match_report = "Rovers beat United 3-1 in front of 41,000 fans on Saturday.\n\
              The striker scored twice in the last 20 minutes.\n\
