@@ -304,31 +304,29 @@ fn outside_quotes(text: &str, spans: &[Span]) -> String {
     out
 }
 
-/// The person a sentence is about: the last name met before its first
-/// lower-case word that is not part of a role ("Fostering Network executive
-/// director Robert Tapsfield criticised …" → Robert Tapsfield; "Ms Meloni
-/// said" → Giorgia Meloni), else the first name it mentions. `named` is
-/// what [`People::mentions`] found in `text`; returns an index into it.
 /// How many bytes of `text` are a determiner and up to two lower-case
-/// words before a capitalised one ("an angry Diaz"); else 0.
+/// words before a capitalised one ("an angry Diaz"); else 0. A word that
+/// links two nouns ends it: in "The wife of Sanchez" the subject is the
+/// wife.
 fn described_subject(text: &str) -> usize {
     let mut words = text.split_inclusive(char::is_whitespace);
-    if !words
-        .next()
-        .is_some_and(|w| matches!(w.trim_end(), "a" | "an" | "the" | "A" | "An" | "The"))
-    {
+    let Some(first) = words.next() else {
+        return 0;
+    };
+    if !matches!(first.trim_end(), "a" | "an" | "the" | "A" | "An" | "The") {
         return 0;
     }
-    let mut at = text
-        .split_inclusive(char::is_whitespace)
-        .next()
-        .map_or(0, str::len);
+    let mut at = first.len();
     for (n, w) in words.enumerate().take(3) {
-        let first = w.chars().next();
-        if first.is_some_and(char::is_uppercase) {
+        let c = w.chars().next();
+        if c.is_some_and(char::is_uppercase) {
             return if n == 0 { 0 } else { at };
         }
-        if !first.is_some_and(char::is_lowercase) {
+        let linking = matches!(
+            w.trim_end(),
+            "of" | "from" | "with" | "to" | "for" | "by" | "in" | "on" | "at" | "about" | "and"
+        );
+        if !c.is_some_and(char::is_lowercase) || linking {
             return 0;
         }
         at += w.len();
@@ -336,6 +334,11 @@ fn described_subject(text: &str) -> usize {
     0
 }
 
+/// The person a sentence is about: the last name met before its first
+/// lower-case word that is not part of a role ("Fostering Network executive
+/// director Robert Tapsfield criticised …" → Robert Tapsfield; "Ms Meloni
+/// said" → Giorgia Meloni), else the first name it mentions. `named` is
+/// what [`People::mentions`] found in `text`; returns an index into it.
 fn first_person(
     text: &str,
     named: &[(usize, usize)],
