@@ -558,7 +558,7 @@ fn provision_kind(text: &str, rules: &Rules) -> Option<String> {
 }
 
 fn find_provision_kind(text: &str, rules: &Rules) -> Option<String> {
-    let text = &without_quotes(text);
+    let text = &without_quotes(text, rules);
     if rules.actions.exclude.iter().any(|re| re.is_match(text)) {
         return None;
     }
@@ -576,39 +576,28 @@ fn find_provision_kind(text: &str, rules: &Rules) -> Option<String> {
 
 /// The sentence with direct speech blanked: what someone is quoted as
 /// saying is a quote, not the text's own statement of a measure.
-fn without_quotes(text: &str) -> String {
+fn without_quotes(text: &str, rules: &Rules) -> String {
     let mark = |c: char| matches!(c, '“' | '”' | '"');
     let chars: Vec<(char, bool)> = super::quote_state(text, false)
         .map(|(_, c, inside)| (c, inside))
         .collect();
     let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let end = chars[i..]
-            .iter()
-            .position(|&(_, inside)| inside != chars[i].1)
-            .map_or(chars.len(), |n| i + n);
-        let run = chars[i..end].iter().map(|&(c, _)| c).filter(|&c| !mark(c));
+    for run in chars.chunk_by(|a, b| a.1 == b.1) {
+        let words: String = run.iter().map(|&(c, _)| c).filter(|&c| !mark(c)).collect();
         // A term in quotation marks is no speech: “it had struck a
         // "world-first security agreement"” keeps its words.
         let term = || {
-            let words: String = run.clone().collect();
-            words.split_whitespace().count() <= MAX_QUOTED_TERM_WORDS
+            words.split_whitespace().count() <= rules.actions.quoted_term_max_words
                 && !words.contains(['.', ',', ';', ':', '!', '?'])
         };
-        if !chars[i].1 || term() {
-            out.extend(run);
+        if !run[0].1 || term() {
+            out.push_str(&words);
         } else {
-            out.extend(run.map(|_| ' '));
+            out.extend(words.chars().map(|_| ' '));
         }
-        i = end;
     }
     out
 }
-
-/// The most words a quoted term may have (a “world-first security
-/// agreement”); longer quotes are speech.
-const MAX_QUOTED_TERM_WORDS: usize = 4;
 
 /// The sentence as the action rules read it: one that opens inside direct
 /// speech begun by an earlier sentence gets that speech's opening mark.
@@ -873,15 +862,15 @@ fn find_action_kind(text: &str, rules: &Rules) -> Option<String> {
         if a.exclude.iter().any(|re| re.is_match(text)) {
             return None;
         }
-        without_quotes(text)
+        without_quotes(text, rules)
     };
     // Where the first action starts: a verb of judgement before it makes
     // the sentence someone's opinion of the action.
     // An action inside a relative clause about someone ("Yvette Cooper, who
     // has been holding meetings, …") is background, not the sentence's act.
     let relative = |at: usize| a.relative.is_match(&text[..at]);
-    let first = |re: &super::rules::Pattern| {
-        if re.capture_names().flatten().any(|n| n == "act") {
+    let first = |re: &super::rules::Pattern, act: bool| {
+        if act {
             re.captures_iter(text)
                 .filter_map(|c| c.name("act").map(|m| m.start()))
                 .find(|&at| !relative(at))
@@ -891,12 +880,17 @@ fn find_action_kind(text: &str, rules: &Rules) -> Option<String> {
                 .find(|&at| !relative(at))
         }
     };
-    let strong_at = a.strong.iter().filter_map(first).min();
+    let strong_at = a
+        .strong
+        .iter()
+        .zip(&a.strong_act)
+        .filter_map(|(re, &act)| first(re, act))
+        .min();
     let strong = strong_at.is_some();
     let action = a
         .predicates
         .iter()
-        .filter_map(first)
+        .filter_map(|re| first(re, false))
         .chain(strong_at)
         .min()?;
     if a.judging.find(text).is_some_and(|m| m.start() < action) {
@@ -972,7 +966,7 @@ fn passive_agent(action: &str, rules: &Rules) -> bool {
 /// person, said by someone other than a campaigner or critic.
 fn announced(text: &str, rules: &Rules) -> bool {
     let a = &rules.actions;
-    a.announcing.is_match(text) && !a.voices.is_match(&without_quotes(text))
+    a.announcing.is_match(text) && !a.voices.is_match(&without_quotes(text, rules))
 }
 
 /// The legislation mentioned in article `doc` within the provision window

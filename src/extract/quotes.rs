@@ -307,13 +307,15 @@ fn outside_quotes(text: &str, spans: &[Span]) -> String {
 /// How many bytes of `text` are a determiner and up to two lower-case
 /// words before a capitalised one ("an angry Diaz"); else 0. A word that
 /// links two nouns ends it: in "The wife of Sanchez" the subject is the
-/// wife.
-fn described_subject(text: &str) -> usize {
+/// wife (`subject_determiners`, `subject_links` in rules/speech.toml).
+fn described_subject(text: &str, rules: &Rules) -> usize {
+    let one_of =
+        |list: &[String], w: &str| list.iter().any(|d| d.eq_ignore_ascii_case(w.trim_end()));
     let mut words = text.split_inclusive(char::is_whitespace);
     let Some(first) = words.next() else {
         return 0;
     };
-    if !matches!(first.trim_end(), "a" | "an" | "the" | "A" | "An" | "The") {
+    if !one_of(&rules.subject_determiners, first) {
         return 0;
     }
     let mut at = first.len();
@@ -322,11 +324,7 @@ fn described_subject(text: &str) -> usize {
         if c.is_some_and(char::is_uppercase) {
             return if n == 0 { 0 } else { at };
         }
-        let linking = matches!(
-            w.trim_end(),
-            "of" | "from" | "with" | "to" | "for" | "by" | "in" | "on" | "at" | "about" | "and"
-        );
-        if !c.is_some_and(char::is_lowercase) || linking {
+        if !c.is_some_and(char::is_lowercase) || one_of(&rules.subject_links, w) {
             return 0;
         }
         at += w.len();
@@ -362,7 +360,7 @@ fn first_person(
     };
     // "an angry Diaz accused …", "the embattled Sanchez": a determiner and
     // an adjective or two open the subject.
-    let from = from + described_subject(&text[from..]);
+    let from = from + described_subject(&text[from..], rules);
     // Where the subject ends: the first lower-case word that is no role.
     let mut stop = text.len();
     let mut pos = from;

@@ -204,6 +204,12 @@ pub struct Actions {
     pub ignore: Vec<String>,
     /// Predicates that need no instrument ("will be created").
     pub strong: Vec<Pattern>,
+    /// For each of `strong`, whether it names an `act` group where the
+    /// action starts (found once, when the rules load).
+    pub strong_act: Vec<bool>,
+    /// The most words a quoted term may have and still be read as the
+    /// text's own words (a “world-first security agreement”).
+    pub quoted_term_max_words: usize,
     /// A sentence that opens a list of measures ("Other plans include:"),
     /// and an item of such a list.
     pub list_intro: Pattern,
@@ -389,6 +395,10 @@ pub struct Rules {
     pub speech_introducers: Vec<String>,
     /// How many words before such a quote a speech verb may stand.
     pub speech_verb_window: usize,
+    /// Determiners that may open a described subject ("an angry Diaz"),
+    /// and words that end one ("The wife of Sanchez" is about the wife).
+    pub subject_determiners: Vec<String>,
+    pub subject_links: Vec<String>,
     /// Auxiliaries and adverbs between a speaker and the verb ("will say").
     pub auxiliaries: Vec<String>,
     /// Passives between a speaker and "as saying" ("was quoted by … as").
@@ -508,6 +518,8 @@ struct ActionsSection {
     public: String,
     #[serde(default = "three")]
     public_min_sentences: usize,
+    #[serde(default = "four")]
+    quoted_term_max_words: usize,
     goals: String,
     passage: String,
     #[serde(default)]
@@ -579,6 +591,10 @@ fn separators() -> Vec<String> {
 
 fn three() -> usize {
     3
+}
+
+fn four() -> usize {
+    4
 }
 
 #[derive(Deserialize)]
@@ -668,6 +684,8 @@ struct SpeechFile {
     clause_words: Vec<String>,
     speech_introducers: Vec<String>,
     speech_verb_window: usize,
+    subject_determiners: Vec<String>,
+    subject_links: Vec<String>,
     auxiliaries: Vec<String>,
     quoted_as: Vec<String>,
     source_phrases: Vec<String>,
@@ -887,6 +905,13 @@ impl Rules {
             predicates: patterns(&m.actions.predicates)?,
             ignore: m.actions.ignore.clone(),
             strong: patterns(&m.actions.strong)?,
+            strong_act: m
+                .actions
+                .strong
+                .iter()
+                .map(|p| p.contains("(?P<act>"))
+                .collect(),
+            quoted_term_max_words: m.actions.quoted_term_max_words,
             list_intro: compile(measures, &m.actions.list_intro)?,
             anaphora: compile(measures, &m.actions.anaphora)?,
             reference: compile(measures, &m.actions.reference)?,
@@ -1046,6 +1071,8 @@ impl Rules {
             clause_words: s.clause_words,
             speech_introducers: s.speech_introducers,
             speech_verb_window: s.speech_verb_window,
+            subject_determiners: s.subject_determiners,
+            subject_links: s.subject_links,
             auxiliaries: s.auxiliaries,
             quoted_as: s.quoted_as,
             source_phrases: s.source_phrases,
@@ -1214,6 +1241,7 @@ mod tests {
                     "making =",
                     "public =",
                     "public_min_sentences =",
+                    "quoted_term_max_words =",
                     "parents =",
                     "only_created =",
                     "generic_determiners =",
