@@ -130,7 +130,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Measure> {
     // A story of no public affairs (a club's signing, a brewer's takeover)
     // keeps only what names itself a measure; a text of a sentence or two
     // says too little to tell. A "law firm" is no law (`[actions] ignore`).
-    let public = drafts.iter().any(|d| d.named) || public_affairs(story, rules);
+    let public = drafts.iter().any(|d| d.named) || story.public_affairs(rules);
     drafts
         .into_iter()
         .filter(|d| !d.mentions.is_empty() && (public || d.named))
@@ -589,6 +589,12 @@ fn without_quotes(text: &str, rules: &Rules) -> String {
         let term = || {
             words.split_whitespace().count() <= rules.actions.quoted_term_max_words
                 && !words.contains(['.', ',', ';', ':', '!', '?'])
+                && !words.split_whitespace().any(|w| {
+                    rules
+                        .actions
+                        .quoted_speech_words
+                        .contains(&w.to_lowercase())
+                })
         };
         if !run[0].1 || term() {
             out.push_str(&words);
@@ -2251,6 +2257,11 @@ mod tests {
         let m =
             measures(&["The mayor said they \"struck a fine fisheries agreement\" with Norway."]);
         assert!(m.iter().all(|m| m.kind != "agreement"), "{m:#?}");
+        // A short quote is the text's report, unless the speaker speaks in it.
+        let m = measures(&["The mayor said the city \"will ban cars\" from the centre next year."]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        let m = measures(&["The mayor said \"we must ban cars\" from the centre next year."]);
+        assert!(m.is_empty(), "{m:#?}");
     }
 
     #[test]

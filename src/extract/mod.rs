@@ -51,6 +51,8 @@ pub struct Story<'a> {
     /// For each article, the first of the story with the same text (itself
     /// unless it is a copy).
     originals: Vec<usize>,
+    /// Whether the story tells of public affairs, found on first asking.
+    public: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Story<'a> {
@@ -89,7 +91,18 @@ impl<'a> Story<'a> {
             sents,
             ids,
             originals,
+            public: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Whether the story tells of public affairs
+    /// ([`measures::public_affairs`]), found once: measures and the
+    /// figures and quotes beside them both ask. A story is read with one
+    /// set of rules.
+    pub fn public_affairs(&self, rules: &Rules) -> bool {
+        *self
+            .public
+            .get_or_init(|| measures::public_affairs(self, rules))
     }
 
     /// The first article of the story with the same text as article `doc`:
@@ -196,7 +209,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Extraction {
     // A story of no public affairs (a film award, a football match) gives
     // the digest no figures and no quotes: its numbers and voices are
     // not policy.
-    if measures.is_empty() && !measures::public_affairs(story, rules) {
+    if measures.is_empty() && !story.public_affairs(rules) {
         return Extraction {
             measures,
             figures: Vec::new(),

@@ -210,6 +210,9 @@ pub struct Actions {
     /// The most words a quoted term may have and still be read as the
     /// text's own words (a “world-first security agreement”).
     pub quoted_term_max_words: usize,
+    /// Words that make a short quoted span speech, not a term: the
+    /// speaker's own person (the mayor said “we must ban cars”).
+    pub quoted_speech_words: HashSet<String>,
     /// A sentence that opens a list of measures ("Other plans include:"),
     /// and an item of such a list.
     pub list_intro: Pattern,
@@ -520,6 +523,8 @@ struct ActionsSection {
     public_min_sentences: usize,
     #[serde(default = "four")]
     quoted_term_max_words: usize,
+    #[serde(default)]
+    quoted_speech_words: Vec<String>,
     goals: String,
     passage: String,
     #[serde(default)]
@@ -912,6 +917,12 @@ impl Rules {
                 .map(|p| p.contains("(?P<act>"))
                 .collect(),
             quoted_term_max_words: m.actions.quoted_term_max_words,
+            quoted_speech_words: m
+                .actions
+                .quoted_speech_words
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             list_intro: compile(measures, &m.actions.list_intro)?,
             anaphora: compile(measures, &m.actions.anaphora)?,
             reference: compile(measures, &m.actions.reference)?,
@@ -1242,6 +1253,7 @@ mod tests {
                     "public =",
                     "public_min_sentences =",
                     "quoted_term_max_words =",
+                    "quoted_speech_words =",
                     "parents =",
                     "only_created =",
                     "generic_determiners =",
