@@ -93,8 +93,19 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                         .is_some_and(|w| is_role_word_any_case(rules, w))
                     {
                         // "the minister stressed": a person the story named
-                        // in that role, else nobody (not just anyone).
-                        named_role_holder(&role_name(what, rules), &roles, &recent, rules)
+                        // in that role, else nobody (not just anyone); "the
+                        // spokesman added": the unnamed one who spoke last.
+                        named_role_holder(&role_name(what, rules), &roles, &recent, rules).or_else(
+                            || {
+                                last_speaker.clone().filter(|sp| {
+                                    rules
+                                        .unnamed_speakers
+                                        .iter()
+                                        .any(|u| what.ends_with(u.as_str()))
+                                        && sp.ends_with(what.rsplit(' ').next().unwrap_or(what))
+                                })
+                            },
+                        )
                     } else {
                         source_named(what, &sents[..n])
                     }
@@ -189,11 +200,16 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
             // With no name as its subject, a sentence is about the person
             // its speech verb names: "“…,” said X, a Green MEP. “…”" goes on
             // with X. Not an organisation: "But the Conservatives say …"
-            // leaves the text about the minister it was about.
+            // leaves the text about the minister it was about; a body's
+            // unnamed spokesman is a person.
             if let Some(p) = first_person(&outside, &named, &names, rules) {
                 last_person = Some(names[p].clone());
             } else if let Some(Some(sp)) = &verb_speaker
-                && names.contains(sp)
+                && (names.contains(sp)
+                    || sp
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|r| rules.unnamed_speakers.iter().any(|u| u == r)))
             {
                 last_person = Some(sp.clone());
             }
@@ -782,6 +798,11 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
         if k + 1 == segments.len() && rules.pronouns.iter().any(|p| p == last) {
             return Some(last.to_string());
         }
+        if k + 1 == segments.len()
+            && let Some(speaker) = unnamed_speaker(&words, rules)
+        {
+            return Some(speaker);
+        }
         // "…,” the minister stressed", "the Chilean president said": whoever
         // holds the role (a word between them qualifies it). After a name it
         // is the name's apposition: "Tony Hunter, the organisation's
@@ -869,6 +890,22 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
         return speaker_from_run(&run, rules);
     }
     None
+}
+
+/// "a Home Office spokesman" ending `words`: the role of a body, unnamed,
+/// speaks as "Home Office spokesman". Only after "a" or "an": "the
+/// spokesman" is someone the story named (see `role_holder`).
+fn unnamed_speaker(words: &[&str], rules: &Rules) -> Option<String> {
+    let (&role, rest) = words.split_last()?;
+    if !rules.unnamed_speakers.iter().any(|r| r == role) {
+        return None;
+    }
+    let det = rest
+        .iter()
+        .rposition(|w| matches!(*w, "a" | "an" | "A" | "An"))?;
+    let body = &rest[det + 1..];
+    (!body.is_empty() && body.len() <= 4)
+        .then(|| capitalize_first(&format!("{} {role}", body.join(" "))))
 }
 
 /// "the Ministry of Interior" ending `words`, whose last `run` words are
@@ -1409,6 +1446,28 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn a_bodys_unnamed_spokesman_speaks_and_goes_on_speaking() {
+        let q = quotes(
+            "Talks were held with Prime Minister Najib Mikati in Beirut.\n\
+             \"No one wants the refugees to be able to come home more than us,\" a commission \
+             spokesman said. \"What is important for us is that these people can return.\"\n\
+             A Home Office spokesman said: \"We keep all guidance under constant review.\"\n\
+             \"He did once attend a meeting of the group,\" the spokesman added.",
+        );
+        let speakers: Vec<&str> = q.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            speakers,
+            [
+                "Commission spokesman",
+                "Commission spokesman",
+                "Home Office spokesman",
+                "Home Office spokesman"
+            ],
+            "{q:#?}"
+        );
     }
 
     #[test]

@@ -377,6 +377,8 @@ pub struct Rules {
     pub inverted_verbs: Vec<String>,
     /// Lower-case words of a role between verb and name ("said director X").
     pub role_words: Vec<String>,
+    /// Roles that speak for a body unnamed ("a Home Office spokesman").
+    pub unnamed_speakers: Vec<String>,
     /// Words that make a capitalised run an outlet or organisation, not a person.
     pub not_names: Vec<String>,
     /// Capitalised words that open a clause without being part of a name.
@@ -677,6 +679,8 @@ struct SpeechFile {
     verbs: Vec<String>,
     inverted_verbs: Vec<String>,
     role_words: Vec<String>,
+    #[serde(default)]
+    unnamed_speakers: Vec<String>,
     not_names: Vec<String>,
     openers: Vec<String>,
     given_name_titles: Vec<String>,
@@ -1070,6 +1074,7 @@ impl Rules {
             speech_verbs: s.verbs,
             inverted_verbs: s.inverted_verbs,
             role_words: s.role_words,
+            unnamed_speakers: s.unnamed_speakers,
             not_names: s.not_names,
             openers: s.openers,
             given_name_titles: s.given_name_titles,
