@@ -3158,6 +3158,29 @@ mod tests {
     }
 
     #[test]
+    fn messages_ceremonies_tallies_and_a_treatys_body_are_not_measures() {
+        assert_no_measures(&[
+            "Germany was sending a message with the deportation flight, said the spokesman.",
+            "The prime minister will open Government House to celebrate the passing of the bill.",
+            "\"We have delivered,\" said Simon Stiell, head of the United Nations Framework \
+             Convention on Climate Change.",
+        ]);
+        // A vote won is an act: by a country in a referendum, by a chamber.
+        assert_measures(&[
+            "Switzerland voted for increased pension payments for the elderly in a referendum \
+             on Sunday.",
+            "The Senate voted to approve the budget on Friday.",
+        ]);
+        // A tally is no clause of the law voted on.
+        let m = measures(&[
+            "The Seimas passed amendments to the Law on Alcohol Control on \
+             Thursday.\nIn total, 59 lawmakers voted in favour of the amendments, and 25 voted \
+             against.",
+        ]);
+        assert!(m.len() == 1 && m[0].provisions.is_empty(), "{m:#?}");
+    }
+
+    #[test]
     fn markets_forecasts_counts_and_coalition_talks_are_not_measures() {
         assert_no_measures(&[
             // "impossible" is no "imposed".

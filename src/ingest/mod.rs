@@ -60,7 +60,8 @@ impl Draft {
 
 /// The length of a wire dateline opening `text` ("LONDON (Reuters) - ",
 /// "ERBIL, Kurdistan Region - ", "BRUSSELS — "), 0 when there is none: a
-/// place in capitals, perhaps a region and an agency, then a dash. It is no
+/// place in capitals, perhaps a region and an agency, then a dash; or an
+/// agency alone in brackets and a dash ("(CNN) — "). It is no
 /// sentence of the story and its place is not a speaker or a measure.
 pub fn dateline_len(text: &str) -> usize {
     DATELINE.find(text).map_or(0, |m| m.end())
@@ -68,7 +69,7 @@ pub fn dateline_len(text: &str) -> usize {
 
 static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"^[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*(?:\([A-Za-z ]{2,20}\)\s*)?[-–—]+\s+",
+        r"^(?:[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*(?:\([A-Za-z ]{2,20}\)\s*)?|\([A-Z][A-Za-z ]{1,19}\)\s*)[-–—]+\s+",
     )
     .expect("dateline pattern")
 });
@@ -392,6 +393,8 @@ mod tests {
             "A deal was signed."
         );
         assert_eq!(body("BRUSSELS — Ministers met."), "Ministers met.");
+        // An agency alone in brackets: "(CNN) — The world agreed …".
+        assert_eq!(body("(CNN) — The world agreed."), "The world agreed.");
         // Not a dateline: a sentence in title case, an acronym subject.
         assert_eq!(
             body("The minister - a former judge - spoke."),
