@@ -652,15 +652,35 @@ fn attach_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
 /// undergo medical examinations", an action of its own, then "The plans
 /// now provide for parliament to decide …"). Offences, powers and funding
 /// lines were filed on the first reading and are not read again.
+///
+/// A sentence an action of its own took is read again too, as the first
+/// reading would have read it had the law been known: "they would no
+/// longer be able to transfer money abroad" is the payment-card law's
+/// clause, not a funding measure of its own.
 fn attach_orphan_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
-    let used = taken(drafts);
+    // Drafts that are one sentence's action and hold nothing.
+    let lone_action = |d: &Draft| {
+        d.kind_override.is_some()
+            && holder_type(d, rules) == usize::MAX
+            && d.mentions.len() == 1
+            && d.provisions.is_empty()
+    };
+    let used = taken(drafts.iter().filter(|d| !lone_action(d)));
     for (doc, sents) in story.sents.iter().enumerate() {
         for s in sents {
             let orphan = !used.contains(&(doc, s.index))
                 && provision_kind(&as_read(s), rules)
                     .is_some_and(|kind| rules.needs_parent.contains(&kind));
-            if orphan {
-                attach_sentence(rules, drafts, (doc, s));
+            if !orphan {
+                continue;
+            }
+            let held = |drafts: &[Draft]| drafts.iter().map(|d| d.provisions.len()).sum::<usize>();
+            let before = held(drafts);
+            attach_sentence(rules, drafts, (doc, s));
+            if held(drafts) > before {
+                drafts.retain(|d| {
+                    !(lone_action(d) && d.mentions[0].0 == doc && d.mentions[0].1 == s.index)
+                });
             }
         }
     }
@@ -1031,9 +1051,9 @@ fn blank_ignored<'t>(text: &'t str, rules: &Rules) -> std::borrow::Cow<'t, str> 
 
 /// The sentences (article, index) the drafts already cite, as a mention
 /// or as a provision's evidence.
-fn taken(drafts: &[Draft]) -> HashSet<(usize, usize)> {
+fn taken<'d>(drafts: impl IntoIterator<Item = &'d Draft>) -> HashSet<(usize, usize)> {
     drafts
-        .iter()
+        .into_iter()
         .flat_map(|d| {
             d.mentions
                 .iter()
@@ -1047,7 +1067,7 @@ fn taken(drafts: &[Draft]) -> HashSet<(usize, usize)> {
 /// become measures of their own, one per action; the same action told by
 /// two articles (most terms shared) is one measure.
 fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
-    let mut used = taken(drafts);
+    let mut used = taken(drafts.iter());
     for (doc, sents) in story.sents.iter().enumerate() {
         let planned = plan_lists(sents, rules);
         for (s, &listed) in sents.iter().zip(&planned) {
@@ -3155,6 +3175,28 @@ mod tests {
             "The Housing Bill — which ministers introduced on Monday — would cap rents.",
         ]);
         assert!(m.iter().any(|m| m.name.contains("Housing Bill")), "{m:#?}");
+    }
+
+    #[test]
+    fn what_a_law_made_by_an_action_lets_or_no_longer_lets_people_do_is_its_clause() {
+        let m = measures(&[
+            "The German parliament on Friday approved legislation to introduce a \
+             payment card scheme for asylum-seekers.\n\
+             However, the minister explained the cards would provide only very limited \
+             ability to withdraw cash, and they would no longer be able to transfer money \
+             abroad.\n\
+             However, differences in the governing coalition on whether specific legislation \
+             was needed had to be ironed out.\n\
+             Under the legislation, local authorities would have some latitude to grant \
+             exemptions.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        let cited: Vec<usize> = m[0]
+            .provisions
+            .iter()
+            .map(|p| p.evidence[0].index)
+            .collect();
+        assert_eq!(cited, [1, 3], "{m:#?}");
     }
 
     #[test]
