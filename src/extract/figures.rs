@@ -43,6 +43,7 @@ struct FigureRules {
     age_limits: Vec<String>,
     period_ends: Vec<String>,
     length_leads: Vec<String>,
+    clock_words: Vec<String>,
     number_words: std::collections::BTreeMap<String, u32>,
     unit_names: std::collections::BTreeMap<String, String>,
 }
@@ -68,6 +69,7 @@ struct FiguresFile {
     age_limits: Vec<String>,
     period_ends: Vec<String>,
     length_leads: Vec<String>,
+    clock_words: Vec<String>,
 }
 
 static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
@@ -121,6 +123,7 @@ static RULES: LazyLock<FigureRules> = LazyLock::new(|| {
         age_limits: f.age_limits,
         period_ends: f.period_ends,
         length_leads: f.length_leads,
+        clock_words: f.clock_words,
         number_words: f.number_words,
         unit_names: f.unit_names,
     }
@@ -364,11 +367,17 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
             continue;
         }
         let next = after.trim_start();
+        let clock_word = |t: &String| {
+            next.strip_prefix(t.as_str())
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        };
+        let minutes = before
+            .strip_suffix(':')
+            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
         if (after.starts_with('-') && !money && compound == 0)
             || after.starts_with(':')
-            || ["GMT", "BST", "am ", "pm ", "am.", "pm."]
-                .iter()
-                .any(|t| next.starts_with(t))
+            || minutes
+            || RULES.clock_words.iter().any(clock_word)
         {
             continue;
         }
@@ -551,6 +560,9 @@ mod tests {
     fn ages_years_times_and_narrative_are_not_figures() {
         assert!(values("Mr Smith, 43, said he became an MP at 27.").is_empty());
         assert!(values("It was confirmed in 1701, read at 1230 GMT in a 25-state EU.").is_empty());
+        assert!(
+            values("At 2:40 a.m. local time, and again at 11 am, the gavel went down.").is_empty()
+        );
         assert!(values("Two days of talks begin on Monday.").is_empty());
         assert!(values("It is the 19th century's law, read on 5th Avenue.").is_empty());
         // Names with a number: a bill, a session, an index.
