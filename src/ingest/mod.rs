@@ -61,7 +61,9 @@ impl Draft {
 /// The length of a wire dateline opening `text` ("LONDON (Reuters) - ",
 /// "ERBIL, Kurdistan Region - ", "BRUSSELS — "), 0 when there is none: a
 /// place in capitals, perhaps a region and an agency, then a dash; or an
-/// agency alone in brackets and a dash ("(CNN) — "). It is no
+/// agency alone in brackets and a dash ("(CNN) — "); or a place, its
+/// region in square brackets, a date and a colon ("New Delhi [India],
+/// April 4 (ANI): "). It is no
 /// sentence of the story and its place is not a speaker or a measure.
 pub fn dateline_len(text: &str) -> usize {
     DATELINE.find(text).map_or(0, |m| m.end())
@@ -69,7 +71,7 @@ pub fn dateline_len(text: &str) -> usize {
 
 static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"^(?:[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*(?:\([A-Za-z ]{2,20}\)\s*)?|\([A-Z][A-Za-z ]{1,19}\)\s*)[-–—]+\s+",
+        r"^(?:[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*(?:\([A-Za-z ]{2,20}\)\s*)?|\([A-Z][A-Za-z ]{1,19}\)\s*)[-–—]+\s+|^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*\[[A-Za-z .'’-]{2,30}\],\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([A-Za-z ]{2,20}\)\s*)?:\s+",
     )
     .expect("dateline pattern")
 });
@@ -395,6 +397,15 @@ mod tests {
         assert_eq!(body("BRUSSELS — Ministers met."), "Ministers met.");
         // An agency alone in brackets: "(CNN) — The world agreed …".
         assert_eq!(body("(CNN) — The world agreed."), "The world agreed.");
+        // A place, its region in square brackets, a date and a colon.
+        assert_eq!(
+            body("New Delhi [India], April 4 (ANI): The bill was passed."),
+            "The bill was passed."
+        );
+        assert_eq!(
+            body("Brussels [Belgium], May 3: Aid was promised."),
+            "Aid was promised."
+        );
         // Not a dateline: a sentence in title case, an acronym subject.
         assert_eq!(
             body("The minister - a former judge - spoke."),
