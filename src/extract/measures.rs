@@ -1882,20 +1882,20 @@ fn when_of<'a>(
         } else {
             sent.times.iter().collect()
         };
-        // Some(plan) for a phrase that dates the telling.
-        let telling = |t: &TimeExpr| {
+        // The rule that makes a phrase date the telling, if one does.
+        let rule = |t: &TimeExpr| {
             let before = sent.text.get(..t.start).unwrap_or_default();
             let after = sent.text.get(t.end..).unwrap_or_default();
-            rules
-                .telling
-                .iter()
-                .find(|r| {
-                    r.before.is_match(before)
-                        && r.after.is_match(after)
-                        && r.phrase.as_ref().is_none_or(|p| p.is_match(&t.text))
-                })
-                .map(|r| r.plan)
+            rules.telling.iter().find(|r| {
+                r.before.is_match(before)
+                    && r.after.is_match(after)
+                    && r.phrase.as_ref().is_none_or(|p| p.is_match(&t.text))
+            })
         };
+        // "the June 13 statement said": the statement's day, never the act's.
+        times.retain(|t| !rule(t).is_some_and(|r| r.alone));
+        // Some(plan) for a phrase that dates the telling.
+        let telling = |t: &TimeExpr| rule(t).map(|r| r.plan);
         // A lone phrase has nothing to give way to.
         let told: Vec<Option<bool>> = if times.len() > 1 {
             times.iter().map(|t| telling(t)).collect()
@@ -3121,6 +3121,22 @@ mod tests {
         );
         // Told with nothing else: the day of telling stays.
         let m = measures(&["The ministry announced on Friday a new fund for rural buses."]);
+        assert_eq!(m[0].when.as_ref().expect("a date").text, "on Friday");
+    }
+
+    #[test]
+    fn a_statements_date_is_not_the_acts() {
+        let m = measures(&[
+            "The Council of the EU will formally adopt the decision to extend \
+             the temporary protection at one of its upcoming sessions, the June 13 statement \
+             said.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(m[0].when.as_ref().and_then(|w| w.date), None, "{m:#?}");
+        let m = measures(&[
+            "The Council of the EU adopted the decision on Friday to extend \
+             the temporary protection, the June 13 statement said.",
+        ]);
         assert_eq!(m[0].when.as_ref().expect("a date").text, "on Friday");
     }
 

@@ -471,6 +471,8 @@ struct TellingRule {
     phrase: Option<String>,
     #[serde(default)]
     plan: bool,
+    #[serde(default)]
+    alone: bool,
 }
 
 /// A time phrase that dates the telling, not the measure (`[[when.telling]]`
@@ -485,6 +487,9 @@ pub struct Telling {
     pub phrase: Option<Pattern>,
     /// What is told is still to come.
     pub plan: bool,
+    /// The phrase dates the telling even as the sentence's only one: it
+    /// is dropped, not kept for want of another.
+    pub alone: bool,
 }
 
 #[derive(Deserialize)]
@@ -900,6 +905,7 @@ impl Rules {
                         .map(|p| compile(measures, p))
                         .transpose()?,
                     plan: c.plan,
+                    alone: c.alone,
                 })
             })
             .collect::<Result<Vec<_>, RuleError>>()?;
