@@ -3134,8 +3134,8 @@ mod tests {
         assert_eq!(m.len(), 1, "{m:#?}");
         assert_eq!(m[0].when.as_ref().and_then(|w| w.date), None, "{m:#?}");
         let m = measures(&[
-            "The Council of the EU adopted the decision on Friday to extend \
-             the temporary protection, the June 13 statement said.",
+            "The Council of the EU on Friday extended the temporary protection for \
+             refugees, the June 13 statement said.",
         ]);
         assert_eq!(m[0].when.as_ref().expect("a date").text, "on Friday");
     }
