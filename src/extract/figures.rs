@@ -357,8 +357,7 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
         if !has_unit && value_num < 10.0 {
             continue;
         }
-        // An age ("Mr Smith, 43, said"), a clock time ("1230 GMT", "10:30"),
-        // part of a compound ("a 25-state EU").
+        // An age ("Mr Smith, 43, said").
         if !has_unit
             && before.trim_end().ends_with(',')
             && after.starts_with(',')
@@ -371,9 +370,14 @@ pub fn in_sentence(s: &Sent) -> Vec<(String, String, String)> {
             next.strip_prefix(t.as_str())
                 .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
         };
-        let minutes = before
-            .strip_suffix(':')
-            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+        // A clock time ("1230 GMT", "at 11 am", "10:30": an hour of one or
+        // two digits before the colon, not a score "310:200"), part of a
+        // compound ("a 25-state EU").
+        let minutes = value_num < 60.0
+            && before.strip_suffix(':').is_some_and(|b| {
+                let hour = b.len() - b.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                (1..=2).contains(&hour)
+            });
         if (after.starts_with('-') && !money && compound == 0)
             || after.starts_with(':')
             || minutes

@@ -574,6 +574,17 @@ fn find_provision_kind(text: &str, rules: &Rules) -> Option<String> {
     (!judged).then(|| kind.clone())
 }
 
+/// Whether a short quoted span is in the speaker's own person: one of its
+/// words, as written (the first also in lower case), is one of
+/// `[actions] quoted_speech_words` ("we must ban cars"; not "ban US imports").
+fn speaks(words: &str, rules: &Rules) -> bool {
+    let persons = &rules.actions.quoted_speech_words;
+    words
+        .split_whitespace()
+        .enumerate()
+        .any(|(i, w)| persons.contains(w) || (i == 0 && persons.contains(&w.to_lowercase())))
+}
+
 /// The sentence with direct speech blanked: what someone is quoted as
 /// saying is a quote, not the text's own statement of a measure.
 fn without_quotes(text: &str, rules: &Rules) -> String {
@@ -589,12 +600,7 @@ fn without_quotes(text: &str, rules: &Rules) -> String {
         let term = || {
             words.split_whitespace().count() <= rules.actions.quoted_term_max_words
                 && !words.contains(['.', ',', ';', ':', '!', '?'])
-                && !words.split_whitespace().any(|w| {
-                    rules
-                        .actions
-                        .quoted_speech_words
-                        .contains(&w.to_lowercase())
-                })
+                && !speaks(&words, rules)
         };
         if !run[0].1 || term() {
             out.push_str(&words);
@@ -810,7 +816,7 @@ fn attach_provision(
 /// actor that is not only a country named (not a club's signing or a
 /// brewer's takeover); a text of a sentence or two says too little to
 /// tell, and counts.
-pub fn public_affairs(story: &Story, rules: &Rules) -> bool {
+pub(super) fn public_affairs(story: &Story, rules: &Rules) -> bool {
     story.sents.iter().map(Vec::len).sum::<usize>() < rules.actions.public_min_sentences
         || story.sents.iter().flatten().any(|s| {
             rules.actions.public.is_match(&blank_ignored(s.text, rules))
@@ -1866,7 +1872,8 @@ fn term_set(text: &str) -> HashSet<String> {
 /// the telling ("said Friday that it will …", a wire dateline:
 /// `[[when.telling]]` of measures.toml) gives way to the others, and when
 /// the telling introduces a plan, so do phrases that ended before
-/// publication.
+/// publication. A phrase whose rule says `alone` ("the June 13 statement
+/// said") is dropped even as the sentence's only one.
 fn when_of<'a>(
     sentences: impl Iterator<Item = (usize, &'a Sent<'a>)>,
     rules: &Rules,
@@ -3122,6 +3129,9 @@ mod tests {
         // Told with nothing else: the day of telling stays.
         let m = measures(&["The ministry announced on Friday a new fund for rural buses."]);
         assert_eq!(m[0].when.as_ref().expect("a date").text, "on Friday");
+        // A statement that is the act keeps its date.
+        let m = measures(&["The government announced the ban in a June 13 statement."]);
+        assert_eq!(m[0].when.as_ref().expect("a date").text, "June 13");
     }
 
     #[test]
@@ -3228,6 +3238,11 @@ mod tests {
             "Switzerland voted for increased pension payments for the elderly in a referendum \
              on Sunday.",
             "The Senate voted to approve the budget on Friday.",
+            // Near misses of the exclusions above.
+            "Parliament passed the smoking ban on Friday after 310 MPs voted in favour.",
+            "Ministers will double fines for fly-tipping to send a clear message to offenders.",
+            "Despite doubts over whether it was legal, parliament approved the ban on Friday.",
+            "The government said it would \"ban US imports\" of beef.",
         ]);
         // A tally is no clause of the law voted on.
         let m = measures(&[

@@ -97,12 +97,14 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                         // spokesman added": the unnamed one who spoke last.
                         named_role_holder(&role_name(what, rules), &roles, &recent, rules).or_else(
                             || {
+                                // The role alone: "the party's spokesman" is another.
+                                let alone = [format!("the {what}"), format!("The {what}")]
+                                    .iter()
+                                    .any(|t| s.text.contains(t.as_str()));
                                 last_speaker.clone().filter(|sp| {
-                                    rules
-                                        .unnamed_speakers
-                                        .iter()
-                                        .any(|u| what.ends_with(u.as_str()))
-                                        && sp.ends_with(what.rsplit(' ').next().unwrap_or(what))
+                                    alone
+                                        && is_unnamed_speaker(rules, what)
+                                        && sp.rsplit(' ').next() == Some(what)
                                 })
                             },
                         )
@@ -209,7 +211,7 @@ pub fn extract(story: &Story, rules: &Rules) -> Vec<Quote> {
                     || sp
                         .rsplit(' ')
                         .next()
-                        .is_some_and(|r| rules.unnamed_speakers.iter().any(|u| u == r)))
+                        .is_some_and(|r| is_unnamed_speaker(rules, r)))
             {
                 last_person = Some(sp.clone());
             }
@@ -895,17 +897,30 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
 /// "a Home Office spokesman" ending `words`: the role of a body, unnamed,
 /// speaks as "Home Office spokesman". Only after "a" or "an": "the
 /// spokesman" is someone the story named (see `role_holder`).
+/// The body is a name ("Home Office", "Department for Transport") or one
+/// word in lower case ("a government spokesman"): "In a statement the
+/// spokesman said" names no body.
 fn unnamed_speaker(words: &[&str], rules: &Rules) -> Option<String> {
     let (&role, rest) = words.split_last()?;
-    if !rules.unnamed_speakers.iter().any(|r| r == role) {
+    if !is_unnamed_speaker(rules, role) {
         return None;
     }
     let det = rest
         .iter()
         .rposition(|w| matches!(*w, "a" | "an" | "A" | "An"))?;
     let body = &rest[det + 1..];
-    (!body.is_empty() && body.len() <= 4)
+    let named = body.first().is_some_and(|w| entities::is_capitalized(w))
+        && body
+            .iter()
+            .all(|w| entities::is_capitalized(w) || matches!(*w, "of" | "for" | "and"));
+    let one_word = body.len() == 1 && body[0].chars().all(char::is_lowercase);
+    (body.len() <= 4 && (named || one_word))
         .then(|| capitalize_first(&format!("{} {role}", body.join(" "))))
+}
+
+/// Whether `word` is a role that speaks for a body unnamed ("spokesman").
+fn is_unnamed_speaker(rules: &Rules, word: &str) -> bool {
+    rules.unnamed_speakers.iter().any(|r| r == word)
 }
 
 /// "the Ministry of Interior" ending `words`, whose last `run` words are
@@ -1466,6 +1481,24 @@ mod tests {
                 "Home Office spokesman",
                 "Home Office spokesman"
             ],
+            "{q:#?}"
+        );
+        // No body named; another's spokesman.
+        let q = quotes(
+            "In a statement the spokesman said: \"We keep all guidance under review.\"\n\
+             A Home Office spokesman said: \"We keep all guidance under constant review.\"\n\
+             \"We will vote against it,\" the party's spokesman added.",
+        );
+        assert!(
+            q.iter()
+                .all(|(s, _)| !s.starts_with("Statement") && !s.contains("party")),
+            "{q:#?}"
+        );
+        assert_eq!(
+            q.iter()
+                .filter(|(s, _)| s == "Home Office spokesman")
+                .count(),
+            1,
             "{q:#?}"
         );
     }

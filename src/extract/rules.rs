@@ -927,12 +927,7 @@ impl Rules {
                 .map(|p| p.contains("(?P<act>"))
                 .collect(),
             quoted_term_max_words: m.actions.quoted_term_max_words,
-            quoted_speech_words: m
-                .actions
-                .quoted_speech_words
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect(),
+            quoted_speech_words: m.actions.quoted_speech_words.iter().cloned().collect(),
             list_intro: compile(measures, &m.actions.list_intro)?,
             anaphora: compile(measures, &m.actions.anaphora)?,
             reference: compile(measures, &m.actions.reference)?,
