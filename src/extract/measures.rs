@@ -680,10 +680,7 @@ fn attach_orphan_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft
             if !orphan {
                 continue;
             }
-            let held = |drafts: &[Draft]| drafts.iter().map(|d| d.provisions.len()).sum::<usize>();
-            let before = held(drafts);
-            attach_sentence(rules, drafts, (doc, s));
-            if held(drafts) > before {
+            if attach_sentence(rules, drafts, (doc, s)) {
                 drafts.retain(|d| {
                     !(lone_action(d) && d.mentions[0].0 == doc && d.mentions[0].1 == s.index)
                 });
@@ -692,13 +689,14 @@ fn attach_orphan_provisions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft
     }
 }
 
-/// Files the provisions sentence `s` states, if any.
-fn attach_sentence(rules: &Rules, drafts: &mut Vec<Draft>, (doc, s): (usize, &Sent)) {
+/// Files the provisions sentence `s` states, if any; whether one was
+/// filed under a measure that holds it.
+fn attach_sentence(rules: &Rules, drafts: &mut Vec<Draft>, (doc, s): (usize, &Sent)) -> bool {
     // A sentence that goes on with speech an earlier one opened is read as
     // speech: "This is long overdue. Parliament will have to do it
     // eventually, …" is a view, not what a law says.
     let Some(kind) = provision_kind(&as_read(s), rules) else {
-        return;
+        return false;
     };
     // "new offences, including supplying boat parts (up to 14 years),
     // downloading smuggling information (up to 5 years) and …": one
@@ -711,29 +709,31 @@ fn attach_sentence(rules: &Rules, drafts: &mut Vec<Draft>, (doc, s): (usize, &Se
         vec![s.text.to_string()]
     };
     let several = clauses.len() > 1;
+    let mut held = false;
     for clause in clauses {
         let kind = if several {
             provision_kind(&clause, rules).unwrap_or_else(|| kind.clone())
         } else {
             kind.clone()
         };
-        attach_provision(rules, drafts, (doc, s), &clause, kind);
+        held |= attach_provision(rules, drafts, (doc, s), &clause, kind);
     }
+    held
 }
 
 /// Files `clause` of sentence `s` (of article `doc`) as a provision of
 /// the nearest measure that may hold it, or as a measure of its own when
-/// the text says it is new or planned.
+/// the text says it is new or planned; whether a measure now holds it.
 fn attach_provision(
     rules: &Rules,
     drafts: &mut Vec<Draft>,
     (doc, s): (usize, &Sent),
     clause: &str,
     kind: String,
-) {
+) -> bool {
     let name = provision_name(clause, rules);
     if name.is_empty() {
-        return;
+        return false;
     }
     let at = s.text.find(clause).unwrap_or(0);
     let parents = rules.provision_parents(&kind);
@@ -774,9 +774,10 @@ fn attach_provision(
                     statement: clause.to_string(),
                 }),
             }
+            true
         }
         // What a law obliges or allows is nothing without the law.
-        None if rules.needs_parent.contains(&kind) => {}
+        None if rules.needs_parent.contains(&kind) => false,
         None => {
             // A stand-alone offence, power or funding line counts only
             // when the text says it is new or planned.
@@ -788,7 +789,7 @@ fn attach_provision(
             // "Mr Straw said the move would save £6m": more about a
             // measure met before, left to `add_actions` to file.
             if !(planned || new) || back_reference(s.text, rules).is_some() {
-                return;
+                return false;
             }
             if let Some(d) = drafts.iter_mut().find(|d| {
                 d.kind_override.as_deref() == Some(kind.as_str())
@@ -796,7 +797,7 @@ fn attach_provision(
                     && !numbers_differ(&d.statement, clause)
             }) {
                 d.mentions.push((doc, s.index, at));
-                return;
+                return false;
             }
             drafts.push(Draft {
                 ty: usize::MAX,
@@ -808,6 +809,7 @@ fn attach_provision(
                 statement: clause.to_string(),
                 ..Draft::default()
             });
+            false
         }
     }
 }
@@ -827,14 +829,14 @@ pub(super) fn public_affairs(story: &Story, rules: &Rules) -> bool {
 }
 
 /// The type of measure a draft is as a holder of clauses: its own, or
-/// for an action measure that made a law ("passed new legislation"),
-/// legislation; other actions hold none.
+/// for an action measure, its kind when `[actions] clause_holders` names
+/// it ("passed new legislation" is a law); other actions hold none.
 fn holder_type(d: &Draft, rules: &Rules) -> usize {
     match &d.kind_override {
-        // What is said after an unnamed deal is mostly about the deal ("The
-        // deal is thought to have been hammered out"), not a clause of it.
-        Some(kind) if kind == "legislation" => rules.type_index(kind).unwrap_or(usize::MAX),
-        Some(_) => usize::MAX,
+        Some(kind) => rules
+            .type_index(kind)
+            .filter(|t| rules.actions.clause_holders.contains(t))
+            .unwrap_or(usize::MAX),
         None => d.ty,
     }
 }
@@ -1135,12 +1137,9 @@ fn add_actions(story: &Story, rules: &Rules, drafts: &mut Vec<Draft>) {
 /// (published, debated, passed: `[actions] passage`) is not.
 /// `read[i]` is how many of draft i's mentions an earlier call has read.
 fn add_bill_contents(story: &Story, rules: &Rules, drafts: &mut [Draft], read: &mut Vec<usize>) {
-    // A law and a pact alike hold clauses: "The pact includes measures on
-    // enhanced screening and faster processing of asylum applications".
-    let holders: Vec<usize> = ["legislation", "agreement"]
-        .iter()
-        .filter_map(|t| rules.type_index(t))
-        .collect();
+    // What may hold a clause holds a bill's contents: a law and a pact
+    // alike ("The pact includes measures on enhanced screening …").
+    let holders = rules.provision_parents("provision");
     read.resize(drafts.len(), 0);
     for (d, read) in drafts.iter_mut().zip(read.iter_mut()) {
         let from = std::mem::replace(read, d.mentions.len());
@@ -1889,20 +1888,18 @@ fn when_of<'a>(
         } else {
             sent.times.iter().collect()
         };
-        // The rule that makes a phrase date the telling, if one does.
-        let rule = |t: &TimeExpr| {
+        // Whether telling rule `r` says phrase `t` dates the telling.
+        let fits = |r: &super::rules::Telling, t: &TimeExpr| {
             let before = sent.text.get(..t.start).unwrap_or_default();
             let after = sent.text.get(t.end..).unwrap_or_default();
-            rules.telling.iter().find(|r| {
-                r.before.is_match(before)
-                    && r.after.is_match(after)
-                    && r.phrase.as_ref().is_none_or(|p| p.is_match(&t.text))
-            })
+            r.before.is_match(before)
+                && r.after.is_match(after)
+                && r.phrase.as_ref().is_none_or(|p| p.is_match(&t.text))
         };
         // "the June 13 statement said": the statement's day, never the act's.
-        times.retain(|t| !rule(t).is_some_and(|r| r.alone));
+        times.retain(|t| !rules.telling.iter().any(|r| r.alone && fits(r, t)));
         // Some(plan) for a phrase that dates the telling.
-        let telling = |t: &TimeExpr| rule(t).map(|r| r.plan);
+        let telling = |t: &TimeExpr| rules.telling.iter().find(|r| fits(r, t)).map(|r| r.plan);
         // A lone phrase has nothing to give way to.
         let told: Vec<Option<bool>> = if times.len() > 1 {
             times.iter().map(|t| telling(t)).collect()
@@ -3129,9 +3126,6 @@ mod tests {
         // Told with nothing else: the day of telling stays.
         let m = measures(&["The ministry announced on Friday a new fund for rural buses."]);
         assert_eq!(m[0].when.as_ref().expect("a date").text, "on Friday");
-        // A statement that is the act keeps its date.
-        let m = measures(&["The government announced the ban in a June 13 statement."]);
-        assert_eq!(m[0].when.as_ref().expect("a date").text, "June 13");
     }
 
     #[test]
@@ -3148,6 +3142,9 @@ mod tests {
              refugees, the June 13 statement said.",
         ]);
         assert_eq!(m[0].when.as_ref().expect("a date").text, "on Friday");
+        // A statement that is the act keeps its date.
+        let m = measures(&["The government announced the ban in a June 13 statement."]);
+        assert_eq!(m[0].when.as_ref().expect("a date").text, "June 13");
     }
 
     #[test]

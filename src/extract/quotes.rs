@@ -897,6 +897,7 @@ fn name_before(before: &str, rules: &Rules) -> Option<String> {
 /// "a Home Office spokesman" ending `words`: the role of a body, unnamed,
 /// speaks as "Home Office spokesman". Only after "a" or "an": "the
 /// spokesman" is someone the story named (see `role_holder`).
+///
 /// The body is a name ("Home Office", "Department for Transport") or one
 /// word in lower case ("a government spokesman"): "In a statement the
 /// spokesman said" names no body.

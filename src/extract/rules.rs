@@ -213,6 +213,9 @@ pub struct Actions {
     /// Words that make a short quoted span speech, not a term: the
     /// speaker's own person (the mayor said “we must ban cars”).
     pub quoted_speech_words: HashSet<String>,
+    /// The types of unnamed measure made by an action that hold clauses
+    /// (a law), as indices of `Rules::types`.
+    pub clause_holders: Vec<usize>,
     /// A sentence that opens a list of measures ("Other plans include:"),
     /// and an item of such a list.
     pub list_intro: Pattern,
@@ -530,6 +533,8 @@ struct ActionsSection {
     public_min_sentences: usize,
     #[serde(default = "four")]
     quoted_term_max_words: usize,
+    #[serde(default = "legislation")]
+    clause_holders: Vec<String>,
     #[serde(default)]
     quoted_speech_words: Vec<String>,
     goals: String,
@@ -832,6 +837,7 @@ impl Rules {
         for (key, names) in [
             ("parents", &m.provisions.parents),
             ("types", &m.events.types),
+            ("clause_holders", &m.actions.clause_holders),
         ]
         .into_iter()
         .chain(pattern_parents.map(|p| ("parents", p)))
@@ -924,10 +930,11 @@ impl Rules {
                 .actions
                 .strong
                 .iter()
-                .map(|p| p.contains("(?P<act>"))
+                .map(|p| p.contains("(?P<act>") || p.contains("(?<act>"))
                 .collect(),
             quoted_term_max_words: m.actions.quoted_term_max_words,
             quoted_speech_words: m.actions.quoted_speech_words.iter().cloned().collect(),
+            clause_holders: indices(&m.actions.clause_holders),
             list_intro: compile(measures, &m.actions.list_intro)?,
             anaphora: compile(measures, &m.actions.anaphora)?,
             reference: compile(measures, &m.actions.reference)?,
@@ -1260,6 +1267,7 @@ mod tests {
                     "public_min_sentences =",
                     "quoted_term_max_words =",
                     "quoted_speech_words =",
+                    "clause_holders =",
                     "parents =",
                     "only_created =",
                     "generic_determiners =",
